@@ -1,0 +1,67 @@
+/** Reading and writing transcript files without ever damaging them. */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface TranscriptFile {
+  readonly path: string;
+  /** The text without its byte order mark. */
+  readonly text: string;
+  readonly bom: boolean;
+  /** The bytes as read, to detect a change on disk before writing. */
+  readonly bytes: Buffer;
+  /** The bytes are valid UTF-8 (otherwise the file is never rewritten). */
+  readonly validUtf8: boolean;
+}
+
+export class FileError extends Error {}
+
+export async function readTranscript(file: string): Promise<TranscriptFile> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new FileError(`${file}: is a directory`);
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EACCES'
+          ? `${file}: permission denied`
+          : `${file}: cannot be read (${code ?? (e as Error).message})`,
+    );
+  }
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  const text = body.toString('utf8');
+  const validUtf8 = Buffer.from(text, 'utf8').equals(body);
+  return { path: file, text, bom, bytes, validUtf8 };
+}
+
+/**
+ * Replaces the file's text atomically (a temporary file beside it, then a
+ * rename), keeping its byte order mark, and refuses when the file changed on
+ * disk since it was read. On any error the original stays untouched.
+ */
+export async function writeTranscript(file: TranscriptFile, text: string): Promise<void> {
+  if (!file.validUtf8)
+    throw new FileError(`${file.path}: not valid UTF-8; left unchanged so that no byte is lost`);
+  const now = await fs.readFile(file.path).catch(() => undefined);
+  if (!now || !now.equals(file.bytes))
+    throw new FileError(`${file.path}: changed on disk while it was being fixed; left unchanged`);
+  const out = Buffer.concat([file.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  const dir = path.dirname(file.path);
+  const tmp = path.join(dir, `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const stat = await fs.stat(file.path);
+    await fs.writeFile(tmp, out, { mode: stat.mode });
+    await fs.rename(tmp, file.path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new FileError(`${file.path}: could not be written (${(e as Error).message}); left unchanged`);
+  }
+}

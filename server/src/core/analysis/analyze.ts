@@ -1,0 +1,32 @@
+/** Runs every check on a parsed transcript and keeps the findings the settings ask for. */
+import { sortFindings, type Finding } from '../findings';
+import type { TranscriptModel } from '../model';
+import { parse } from '../parser';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { chapterFindings } from './chapters';
+import { chapterOrder, timestampOrder } from './order';
+import { speakerFindings } from './speakers';
+import { emptyTurns } from './turns';
+
+export interface Analysis {
+  readonly model: TranscriptModel;
+  readonly findings: readonly Finding[];
+}
+
+export function analyzeModel(model: TranscriptModel, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+  const all: Finding[] = [
+    ...model.findings,
+    ...timestampOrder(model),
+    ...chapterOrder(model),
+    ...chapterFindings(model, settings.chapterTimeTolerance),
+    ...speakerFindings(model, settings),
+    ...emptyTurns(model),
+  ];
+  return sortFindings(all.filter((f) => settings.findings[f.code]));
+}
+
+/** Parse plus every check: the one entry point the fronts need. */
+export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis {
+  const model = parse(text);
+  return { model, findings: analyzeModel(model, settings) };
+}

@@ -1,0 +1,137 @@
+/** Chapter checks: every listed chapter has a heading in the body, spelt alike, at its time. */
+import { finding, type Finding } from '../findings';
+import type { ChapterEntry, Timestamp, TranscriptModel } from '../model';
+import { pos, type Position } from '../text';
+import { formatChapterTime, formatStamp } from '../time';
+
+/** Index of the first stamp on a line after `line` (stamps are in line order). */
+export function firstStampAfter(stamps: readonly Timestamp[], line: number): number {
+  let lo = 0;
+  let hi = stamps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stamps[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where a missing chapter's heading belongs: before the first body stamp at
+ * or after the chapter's time, above that stamp's speaker label when the
+ * stamp opens the turn. Undefined when no stamp is that late.
+ */
+export function headingInsertLine(model: TranscriptModel, chapter: ChapterEntry): number | undefined {
+  const stamp = model.stamps.find((s) => s.seconds >= chapter.seconds);
+  if (!stamp) return undefined;
+  const turn = model.turns.find((t) => t.startLine < stamp.line && stamp.line <= t.endLine);
+  if (turn) {
+    let onlyBlank = true;
+    for (let l = turn.startLine + 1; l < stamp.line && onlyBlank; l++)
+      onlyBlank = model.text.line(l).trim() === '';
+    if (onlyBlank) return turn.startLine;
+  }
+  return stamp.line;
+}
+
+export function chapterFindings(model: TranscriptModel, tolerance: number): Finding[] {
+  const findings: Finding[] = [];
+  const { text, stamps, chapters } = model;
+  const headingOf = new Map(model.headings.map((h) => [h.chapter, h]));
+  const hasBody = model.turns.length > 0 || stamps.length > 0;
+
+  for (const chapter of chapters) {
+    const heading = headingOf.get(chapter.index);
+    const entryRange = { start: chapter.timeRange.start, end: chapter.titleRange.end };
+    if (!heading) {
+      if (!hasBody) continue;
+      const line = headingInsertLine(model, chapter);
+      const at: Position =
+        line !== undefined ? pos(line, 0) : pos(model.body!.endLine, text.lineLength(model.body!.endLine));
+      const newText = line !== undefined ? `${chapter.title}${text.eol}` : `${text.eol}${chapter.title}`;
+      findings.push(
+        finding(
+          'chapter-heading-missing',
+          entryRange,
+          `Chapter '${chapter.title}' (${chapter.timeText}) has no heading in the transcript body`,
+          {
+            fixes: [
+              {
+                title:
+                  line !== undefined
+                    ? `Insert the heading '${chapter.title}' above line ${line + 1}`
+                    : `Insert the heading '${chapter.title}' at the end of the transcript`,
+                edits: [{ range: { start: at, end: at }, newText }],
+                preferred: true,
+                safe: true,
+              },
+            ],
+          },
+        ),
+      );
+      continue;
+    }
+
+    if (!heading.exact) {
+      findings.push(
+        finding(
+          'chapter-heading-mismatch',
+          heading.range,
+          `Heading '${heading.text}' differs from the chapter title '${chapter.title}' on line ${chapter.line + 1} in case or spacing`,
+          {
+            related: [{ range: chapter.titleRange, message: `Listed as '${chapter.title}'` }],
+            fixes: [
+              {
+                title: `Change the heading to '${chapter.title}' (as in the chapter list)`,
+                edits: [{ range: heading.range, newText: chapter.title }],
+                preferred: true,
+                safe: true,
+              },
+              {
+                title: `Change the chapter list entry to '${heading.text}' (as in the body)`,
+                edits: [{ range: chapter.titleRange, newText: heading.text }],
+              },
+            ],
+          },
+        ),
+      );
+    }
+
+    const after = firstStampAfter(stamps, heading.line);
+    const prev = after > 0 ? stamps[after - 1] : undefined;
+    const next = after < stamps.length ? stamps[after] : undefined;
+    const tooEarly = prev !== undefined && chapter.seconds < prev.seconds - tolerance;
+    const tooLate = next !== undefined && chapter.seconds > next.seconds + tolerance;
+    if (tooEarly || tooLate) {
+      const around =
+        prev && next
+          ? `between ${formatStamp(prev.seconds)} and ${formatStamp(next.seconds)}`
+          : prev
+            ? `after ${formatStamp(prev.seconds)}`
+            : `before ${formatStamp(next!.seconds)}`;
+      const target = next ?? prev!;
+      const newTime = formatChapterTime(target.seconds);
+      findings.push(
+        finding(
+          'chapter-time-mismatch',
+          chapter.timeRange,
+          `Chapter '${chapter.title}' is listed at ${chapter.timeText}, but its heading on line ${heading.line + 1} stands ${around} (tolerance ${tolerance} s)`,
+          {
+            related: [
+              { range: heading.range, message: 'The chapter heading in the body' },
+              { range: target.range, message: `${formatStamp(target.seconds)} is here` },
+            ],
+            fixes: [
+              {
+                title: `Set the listed time to ${newTime} (${next ? 'the first timestamp after the heading' : 'the last timestamp before the heading'})`,
+                edits: [{ range: chapter.timeRange, newText: newTime }],
+                preferred: true,
+              },
+            ],
+          },
+        ),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,178 @@
+/**
+ * The speaker check: a label that is a near spelling of a more credible name
+ * for the same person (another label, a configured speaker, or how the text
+ * itself spells the name). Evidence is counted on both sides and shown.
+ */
+import { finding, type Finding, type Fix } from '../findings';
+import type { SpeakerLabel, TranscriptModel } from '../model';
+import { isSingleWordName, variantOf } from '../names';
+import type { Settings } from '../settings';
+import { range, type Range } from '../text';
+
+export const ACCEPT_SPEAKER_COMMAND = 'transcript.acceptSpeaker';
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+function isUpper(s: string): boolean {
+  const c = s[0];
+  return c !== c.toLowerCase();
+}
+
+/** How often each capitalised word of three letters or more occurs in the prose. */
+export function proseWordCounts(model: TranscriptModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const span of model.prose) {
+    const line = model.text.line(span.line);
+    WORD.lastIndex = span.start;
+    for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
+      const w = m[0];
+      if (w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Every place the prose has `word` as a whole word. */
+export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
+  const ranges: Range[] = [];
+  for (const span of model.prose) {
+    const line = model.text.line(span.line);
+    if (!line.includes(word)) continue;
+    WORD.lastIndex = span.start;
+    for (let m = WORD.exec(line); m; m = WORD.exec(line))
+      if (m[0] === word) ranges.push(range(span.line, m.index, m.index + word.length));
+  }
+  return ranges;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+function labelsCount(n: number): string {
+  return n === 1 ? '1 label' : `${n} labels`;
+}
+
+interface Suggestion {
+  readonly kind: 'configured' | 'label' | 'text';
+  readonly name: string;
+  readonly message: string;
+  readonly related?: { range: Range; message: string };
+  /** The reverse repair, when the evidence points both ways. */
+  readonly reverse?: Fix;
+}
+
+export function speakerFindings(model: TranscriptModel, settings: Settings): Finding[] {
+  if (model.labels.length === 0) return [];
+  const byName = new Map<string, SpeakerLabel[]>();
+  for (const label of model.labels) {
+    const list = byName.get(label.name);
+    if (list) list.push(label);
+    else byName.set(label.name, [label]);
+  }
+  const accepted = new Set<string>();
+  for (const s of settings.speakers) {
+    accepted.add(s.name);
+    for (const a of s.aliases) accepted.add(a);
+  }
+  const words = proseWordCounts(model);
+  const text = (name: string) => words.get(name) ?? 0;
+  const labels = (name: string) => byName.get(name)?.length ?? 0;
+  const score = (name: string) => labels(name) + text(name);
+
+  const renameLabels = (from: string, to: string): Fix => {
+    const list = byName.get(from) ?? [];
+    return {
+      title: `Rename speaker '${from}' to '${to}' (${labelsCount(list.length)})`,
+      edits: list.map((l) => ({ range: l.nameRange, newText: to })),
+    };
+  };
+
+  const suggest = (name: string): Suggestion | undefined => {
+    for (const s of settings.speakers) {
+      if ([s.name, ...s.aliases].some((n) => variantOf(name, n) !== undefined)) {
+        return {
+          kind: 'configured',
+          name: s.name,
+          message: `'${name}' (${labelsCount(labels(name))}) is a near spelling of the known speaker '${s.name}' (transcript.speakers)`,
+        };
+      }
+    }
+
+    let best: string | undefined;
+    for (const other of byName.keys()) {
+      if (other === name) continue;
+      const variant = variantOf(name, other);
+      if (!variant) continue;
+      if (variant === 'truncation' && labels(other) < 3 * labels(name)) continue;
+      const better =
+        score(other) > score(name) ||
+        (score(other) === score(name) && byName.get(other)![0].line < byName.get(name)![0].line);
+      if (better && (!best || score(other) > score(best))) best = other;
+    }
+    if (best) {
+      const first = byName.get(best)![0];
+      const bothWays = labels(name) > labels(best) || text(name) > text(best);
+      const mentions = (n: string) => (text(n) ? `, ${times(text(n))} in the text` : '');
+      return {
+        kind: 'label',
+        name: best,
+        message: `'${name}' (${labelsCount(labels(name))}${mentions(name)}) looks like a misspelling of '${best}' (${labelsCount(labels(best))}${mentions(best)})`,
+        related: { range: first.nameRange, message: `'${best}' is used here` },
+        reverse: bothWays ? renameLabels(best, name) : undefined,
+      };
+    }
+
+    if (!isSingleWordName(name)) return undefined;
+    let bestWord: string | undefined;
+    for (const [word, count] of words) {
+      if (count < 2 || count <= text(name) || byName.has(word)) continue;
+      if (Math.abs(word.length - name.length) > 2) continue;
+      if (variantOf(name, word, false) !== 'phonetic') continue;
+      if (!bestWord || count > text(bestWord)) bestWord = word;
+    }
+    if (!bestWord) return undefined;
+    const places = proseWordRanges(model, bestWord);
+    const own = text(name) ? `, '${name}' ${times(text(name))}` : '';
+    return {
+      kind: 'text',
+      name: bestWord,
+      message: `'${name}' (${labelsCount(labels(name))}) is spelt '${bestWord}' ${times(text(bestWord))} in the text${own}`,
+      related: places[0] && { range: places[0], message: `'${bestWord}' in the text` },
+      reverse: {
+        title: `Respell '${bestWord}' as '${name}' in the text (${places.length} ${places.length === 1 ? 'place' : 'places'})`,
+        edits: places.map((r) => ({ range: r, newText: name })),
+      },
+    };
+  };
+
+  const findings: Finding[] = [];
+  for (const [name, list] of byName) {
+    if (accepted.has(name)) continue;
+    const s = suggest(name);
+    if (!s) continue;
+    const renameAll: Fix = { ...renameLabels(name, s.name), preferred: true, safe: true };
+    const accept: Fix = {
+      title: `Accept '${name}' as a known speaker`,
+      edits: [],
+      command: { id: ACCEPT_SPEAKER_COMMAND, args: [name] },
+    };
+    for (const label of list) {
+      const fixes: Fix[] = [renameAll];
+      if (list.length > 1)
+        fixes.push({
+          title: `Change only this label to '${s.name}'`,
+          edits: [{ range: label.nameRange, newText: s.name }],
+        });
+      if (s.reverse) fixes.push(s.reverse);
+      fixes.push(accept);
+      findings.push(
+        finding('speaker-spelling', label.nameRange, s.message, {
+          related: s.related ? [s.related] : undefined,
+          fixes,
+        }),
+      );
+    }
+  }
+  return findings;
+}

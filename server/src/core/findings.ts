@@ -1,0 +1,84 @@
+/** Findings: what the analysis reports, as plain data. */
+import type { Range, TextEdit } from './text';
+
+export const FINDING_CODES = [
+  'timestamp-malformed',
+  'timestamp-order',
+  'chapter-order',
+  'chapter-entry-malformed',
+  'speaker-spelling',
+  'chapter-heading-missing',
+  'chapter-heading-mismatch',
+  'chapter-time-mismatch',
+  'speaker-turn-empty',
+  'section-duplicate',
+  'not-a-transcript',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  'timestamp-malformed': 'error',
+  'timestamp-order': 'error',
+  'chapter-order': 'error',
+  'chapter-entry-malformed': 'error',
+  'speaker-spelling': 'warning',
+  'chapter-heading-missing': 'warning',
+  'chapter-heading-mismatch': 'warning',
+  'chapter-time-mismatch': 'warning',
+  'speaker-turn-empty': 'warning',
+  'section-duplicate': 'warning',
+  'not-a-transcript': 'information',
+};
+
+export interface RelatedInformation {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** A command for the editor to run (e.g. to change a setting). */
+export interface FixCommand {
+  readonly id: string;
+  readonly args: readonly unknown[];
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Runs after the edits, in the editor (not in the CLI). */
+  readonly command?: FixCommand;
+  /** The fix an editor should offer first. */
+  readonly preferred?: boolean;
+  /** Safe to apply without looking: part of "fix all" and `transcript fix`. */
+  readonly safe?: boolean;
+}
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedInformation[];
+  readonly fixes?: readonly Fix[];
+}
+
+export function finding(
+  code: FindingCode,
+  range: Range,
+  message: string,
+  extra: { related?: RelatedInformation[]; fixes?: Fix[] } = {},
+): Finding {
+  return { code, severity: SEVERITY[code], message, range, ...extra };
+}
+
+/** Findings sorted by position, then code. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,122 @@
+/** The document model: what a transcript is made of, with positions. */
+import type { Finding } from './findings';
+import type { LineIndex, Range } from './text';
+
+export type SectionKind =
+  | 'title'
+  | 'chapters'
+  | 'longSummary'
+  | 'briefSummary'
+  | 'tags'
+  | 'transcript';
+
+/** The exact header lines and the sections they open. */
+export const SECTION_HEADERS: ReadonlyMap<string, SectionKind> = new Map([
+  ['Generated Shownotes', 'title'],
+  ['Chapters', 'chapters'],
+  ['Long Summary', 'longSummary'],
+  ['Brief Summary', 'briefSummary'],
+  ['Tags', 'tags'],
+  ['Transcript', 'transcript'],
+]);
+
+export interface Section {
+  readonly kind: SectionKind;
+  readonly name: string;
+  /** The header line. */
+  readonly headerLine: number;
+  /** First and last line of the section, header included. */
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface ChapterEntry {
+  readonly index: number;
+  readonly line: number;
+  readonly seconds: number;
+  readonly timeText: string;
+  readonly timeRange: Range;
+  readonly title: string;
+  readonly titleRange: Range;
+}
+
+export interface Tag {
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface Timestamp {
+  readonly line: number;
+  readonly seconds: number;
+  /** The stamp with its brackets. */
+  readonly range: Range;
+}
+
+export interface MalformedTimestamp {
+  readonly line: number;
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface SpeakerLabel {
+  readonly line: number;
+  readonly name: string;
+  readonly nameRange: Range;
+  /** The label without surrounding white space, colon included. */
+  readonly range: Range;
+}
+
+export interface ChapterHeading {
+  readonly line: number;
+  /** Index into `chapters`. */
+  readonly chapter: number;
+  readonly text: string;
+  readonly range: Range;
+  /** The line equals the listed title exactly (after trimming). */
+  readonly exact: boolean;
+}
+
+/** Words of one timestamped paragraph (or of the words before a turn's first stamp). */
+export interface Paragraph {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly stamp?: Timestamp;
+  /** Index into `turns`, when the paragraph belongs to a speaker turn. */
+  readonly turn?: number;
+  readonly words: number;
+}
+
+export interface Turn {
+  readonly label: SpeakerLabel;
+  readonly startLine: number;
+  /** Last line of the turn (before the next label, or the body's end). */
+  readonly endLine: number;
+  readonly paragraphs: readonly number[];
+  readonly words: number;
+}
+
+/** A stretch of prose (a body line after its stamp, or a summary line). */
+export interface ProseSpan {
+  readonly line: number;
+  readonly start: number;
+}
+
+export interface TranscriptModel {
+  readonly text: LineIndex;
+  readonly sections: readonly Section[];
+  readonly chapters: readonly ChapterEntry[];
+  readonly tags: readonly Tag[];
+  /** First and last line of the transcript body, when there is one. */
+  readonly body?: { readonly startLine: number; readonly endLine: number };
+  readonly labels: readonly SpeakerLabel[];
+  readonly turns: readonly Turn[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly stamps: readonly Timestamp[];
+  readonly malformedStamps: readonly MalformedTimestamp[];
+  readonly headings: readonly ChapterHeading[];
+  readonly prose: readonly ProseSpan[];
+  /** Sections, labels or timestamps were found. */
+  readonly looksLikeTranscript: boolean;
+  /** Problems found while parsing (malformed stamps and entries, duplicate sections). */
+  readonly findings: readonly Finding[];
+}

@@ -1,0 +1,119 @@
+/**
+ * The outline: sections at the top; under the transcript, chapters (placed
+ * at their heading, or by time when the heading is missing) and under each
+ * chapter its speaker turns.
+ */
+import { headingInsertLine } from './analysis/chapters';
+import type { TranscriptModel, Turn } from './model';
+import { pos, range, type Range } from './text';
+import { formatClock } from './time';
+
+export type OutlineKind = 'section' | 'chapter' | 'turn';
+
+export interface OutlineNode {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: OutlineKind;
+  readonly range: Range;
+  readonly selectionRange: Range;
+  readonly children: OutlineNode[];
+}
+
+interface Anchor {
+  readonly line: number;
+  readonly chapter: number;
+  readonly selection: Range;
+  readonly missing: boolean;
+}
+
+function span(model: TranscriptModel, from: number, to: number): Range {
+  return { start: pos(from, 0), end: pos(to, model.text.lineLength(to)) };
+}
+
+function chapterAnchors(model: TranscriptModel): Anchor[] {
+  const anchors: Anchor[] = model.headings.map((h) => ({
+    line: h.line,
+    chapter: h.chapter,
+    selection: h.range,
+    missing: false,
+  }));
+  const found = new Set(model.headings.map((h) => h.chapter));
+  if (model.body && (model.turns.length > 0 || model.stamps.length > 0)) {
+    for (const c of model.chapters) {
+      if (found.has(c.index)) continue;
+      const line = headingInsertLine(model, c) ?? model.body.endLine;
+      anchors.push({ line, chapter: c.index, selection: range(line, 0, 0), missing: true });
+    }
+  }
+  return anchors.sort((a, b) => a.line - b.line || a.chapter - b.chapter);
+}
+
+/** The pieces of a turn, cut where a chapter starts inside it. */
+function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly number[]): OutlineNode[] {
+  const pieces: OutlineNode[] = [];
+  const bounds = [turn.startLine, ...cuts.filter((c) => c > turn.startLine && c <= turn.endLine)];
+  for (let i = 0; i < bounds.length; i++) {
+    const from = bounds[i];
+    const to = i + 1 < bounds.length ? bounds[i + 1] - 1 : turn.endLine;
+    if (to < from) continue;
+    const stamp = model.stamps.find((s) => s.line >= from && s.line <= to);
+    const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
+    const selection = i === 0 ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
+    pieces.push({ name, kind: 'turn', range: span(model, from, to), selectionRange: selection, children: [] });
+  }
+  return pieces;
+}
+
+function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number): OutlineNode[] {
+  const anchors = chapterAnchors(model);
+  const chapterNodes: OutlineNode[] = anchors.map((a, i) => {
+    const chapter = model.chapters[a.chapter];
+    const nextLine = i + 1 < anchors.length ? anchors[i + 1].line : bodyEnd + 1;
+    const end = Math.max(a.line, nextLine - 1);
+    return {
+      name: chapter.title,
+      detail: chapter.timeText + (a.missing ? ' (no heading in the body)' : ''),
+      kind: 'chapter',
+      range: nextLine - 1 < a.line ? range(a.line, 0, 0) : span(model, a.line, end),
+      selectionRange: a.selection,
+      children: [],
+    };
+  });
+  // Cut turns at headings (the turn goes on after the heading line) and at
+  // missing chapters' places.
+  const cuts = anchors.map((a) => (a.missing ? a.line : a.line + 1));
+  const top: OutlineNode[] = [];
+  for (const turn of model.turns) {
+    if (turn.startLine < bodyStart) continue;
+    for (const piece of turnPieces(model, turn, cuts)) {
+      const line = piece.range.start.line;
+      let owner = -1;
+      for (let i = 0; i < anchors.length && anchors[i].line <= line; i++) owner = i;
+      if (owner >= 0 && chapterNodes[owner].range.end.line >= line) chapterNodes[owner].children.push(piece);
+      else top.push(piece);
+    }
+  }
+  return [...top, ...chapterNodes].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+export function outline(model: TranscriptModel): OutlineNode[] {
+  const nodes: OutlineNode[] = [];
+  for (const s of model.sections) {
+    const isBody = s.kind === 'transcript' && model.sections.find((t) => t.kind === 'transcript') === s;
+    nodes.push({
+      name: s.name,
+      kind: 'section',
+      range: span(model, s.startLine, s.endLine),
+      selectionRange: model.text.lineRange(s.headerLine),
+      children: isBody ? bodyChildren(model, s.startLine, s.endLine) : [],
+    });
+  }
+  const hasTranscriptHeader = model.sections.some((s) => s.kind === 'transcript');
+  if (!hasTranscriptHeader && model.body) {
+    nodes.push(...bodyChildren(model, model.body.startLine, model.body.endLine));
+    nodes.sort((a, b) => a.range.start.line - b.range.start.line);
+  }
+  return nodes;
+}

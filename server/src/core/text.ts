@@ -1,0 +1,148 @@
+/**
+ * Text access for the core: lines, offsets and positions.
+ *
+ * Positions are zero-based lines and UTF-16 code-unit columns, as in LSP and
+ * VS Code. Line breaks are `\n`, `\r\n` and a lone `\r` (the three that LSP
+ * knows); U+2028 and U+2029 are ordinary characters inside a line.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+/** A text split into lines once; line contents exclude their line break. */
+export class LineIndex {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+  /** Offset just past the content of each line (before its line break). */
+  private readonly ends: number[];
+  /** The line break the text uses first (`\n` when it has none). */
+  readonly eol: string;
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    const ends: number[] = [];
+    let eol: string | undefined;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const nl = text.indexOf('\n', i);
+      const cr = text.indexOf('\r', i);
+      if (nl < 0 && cr < 0) break;
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        ends.push(cr);
+        if (text.charCodeAt(cr + 1) === 10) {
+          eol ??= '\r\n';
+          i = cr + 2;
+        } else {
+          eol ??= '\r';
+          i = cr + 1;
+        }
+      } else {
+        ends.push(nl);
+        eol ??= '\n';
+        i = nl + 1;
+      }
+      starts.push(i);
+    }
+    ends.push(n);
+    this.starts = starts;
+    this.ends = ends;
+    this.eol = eol ?? '\n';
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The content of a line, without its line break. */
+  line(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  lineLength(line: number): number {
+    return this.ends[line] - this.starts[line];
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  lineRange(line: number): Range {
+    return range(line, 0, this.lineLength(line));
+  }
+
+  offsetAt(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.starts[p.line];
+    return Math.min(start + Math.max(0, p.character), this.ends[p.line]);
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(o, this.ends[lo]) - this.starts[lo] };
+  }
+}
+
+/** A replacement of a range by new text; an insertion has an empty range. */
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** Applies non-overlapping edits to a text. Edits may come in any order. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  const resolved = edits
+    .map((e, order) => ({
+      start: index.offsetAt(e.range.start),
+      end: index.offsetAt(e.range.end),
+      text: e.newText,
+      order,
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  let out = '';
+  let last = 0;
+  for (const e of resolved) {
+    if (e.start < last) continue; // overlapping: keep the first, drop the rest
+    out += text.slice(last, e.start) + e.text;
+    last = e.end;
+  }
+  return out + text.slice(last);
+}

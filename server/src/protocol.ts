@@ -1,0 +1,98 @@
+/** The one place where core types become LSP types. */
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+  type SemanticTokens,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import {
+  SEMANTIC_TOKEN_TYPES,
+  type Finding,
+  type Fix,
+  type OutlineNode,
+  type SemanticToken,
+  type Severity,
+  type TextEdit,
+} from './core';
+
+export const DIAGNOSTIC_SOURCE = 'transcript';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+    relatedInformation: f.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    tags: f.code === 'not-a-transcript' ? [DiagnosticTag.Unnecessary] : undefined,
+  };
+}
+
+/** A versioned edit: VS Code refuses it if the document changed in between. */
+export function toWorkspaceEdit(uri: string, version: number, edits: readonly TextEdit[]): WorkspaceEdit {
+  return {
+    documentChanges: [
+      {
+        textDocument: { uri, version },
+        edits: edits.map((e) => ({ range: e.range, newText: e.newText })),
+      },
+    ],
+  };
+}
+
+export function toCodeAction(fix: Fix, uri: string, version: number, diagnostic?: Diagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    isPreferred: fix.preferred,
+    edit: fix.edits.length > 0 ? toWorkspaceEdit(uri, version, fix.edits) : undefined,
+    command: fix.command
+      ? { title: fix.title, command: fix.command.id, arguments: [...fix.command.args, uri] }
+      : undefined,
+  };
+}
+
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
+  section: SymbolKind.Module,
+  chapter: SymbolKind.Namespace,
+  turn: SymbolKind.Event,
+};
+
+export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol[] {
+  return nodes.map((n) => ({
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KIND[n.kind],
+    range: n.range,
+    selectionRange: n.selectionRange,
+    children: toDocumentSymbols(n.children),
+  }));
+}
+
+export const SEMANTIC_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] as string[] };
+
+export function toSemanticTokens(tokens: readonly SemanticToken[]): SemanticTokens {
+  const data: number[] = [];
+  let line = 0;
+  let char = 0;
+  for (const t of tokens) {
+    const dl = t.line - line;
+    data.push(dl, dl === 0 ? t.character - char : t.character, t.length, SEMANTIC_TOKEN_TYPES.indexOf(t.type), 0);
+    line = t.line;
+    char = t.character;
+  }
+  return { data };
+}
