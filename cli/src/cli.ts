@@ -32,7 +32,8 @@ function collect(value: string, previous: string[]): string[] {
 
 function seconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
+  if (!Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number of seconds, 0 or more');
   return n;
 }
 
@@ -88,7 +89,10 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
     else for (const line of formatText(file, findings)) io.out(line);
   }
   if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
-  else io.err(`${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
+  else
+    io.err(
+      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`,
+    );
   if (exit === 0 && errors > 0) exit = 1;
   return exit;
 }
@@ -109,7 +113,10 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
       }
       const left = analyze(text, settings).findings;
       const errors = left.filter((f) => f.severity === 'error').length;
-      if (left.length > 0) io.out(`  ${left.length} left to fix by hand (${errors} errors): run 'transcript check ${file}'`);
+      if (left.length > 0)
+        io.out(
+          `  ${left.length} left to fix by hand (${errors} errors): run 'transcript check ${file}'`,
+        );
       if (errors > 0 && exit === 0) exit = 1;
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
@@ -141,7 +148,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       .command('check')
       .description('report findings as file:line:column: severity code message')
       .argument('<files...>', 'transcript files')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+      ),
   ).action(async (files: string[], opts: CheckOptions) => {
     exit = await check(files, opts, io);
   });
@@ -172,13 +181,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  const io: Io = {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`transcript: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(
+        `transcript: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
       process.exitCode = 2;
     },
   );

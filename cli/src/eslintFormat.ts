@@ -44,7 +44,11 @@ function mergeEdits(index: LineIndex, edits: readonly TextEdit[]): EslintFix {
   return { range: [start, end], text: applyEdits(slice, shifted) };
 }
 
-export function toEslintResult(filePath: string, text: string, findings: readonly Finding[]): EslintResult {
+export function toEslintResult(
+  filePath: string,
+  text: string,
+  findings: readonly Finding[],
+): EslintResult {
   const index = new LineIndex(text);
   const messages = findings.map((f): EslintMessage => {
     const fixes = (f.fixes ?? []).filter((x) => x.edits.length > 0);

@@ -62,6 +62,8 @@ export async function writeTranscript(file: TranscriptFile, text: string): Promi
     await fs.rename(tmp, file.path);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    throw new FileError(`${file.path}: could not be written (${(e as Error).message}); left unchanged`);
+    throw new FileError(
+      `${file.path}: could not be written (${(e as Error).message}); left unchanged`,
+    );
   }
 }

@@ -46,7 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -56,7 +60,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'transcript' },
   };
-  client = new LanguageClient(LANGUAGE_ID, 'Transcript Language Server', serverOptions, clientOptions);
+  client = new LanguageClient(
+    LANGUAGE_ID,
+    'Transcript Language Server',
+    serverOptions,
+    clientOptions,
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('transcript.acceptSpeaker', acceptSpeaker),

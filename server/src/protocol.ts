@@ -35,13 +35,20 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.code,
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    relatedInformation: f.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    relatedInformation: f.related?.map((r) => ({
+      location: { uri, range: r.range },
+      message: r.message,
+    })),
     tags: f.code === 'not-a-transcript' ? [DiagnosticTag.Unnecessary] : undefined,
   };
 }
 
 /** A versioned edit: VS Code refuses it if the document changed in between. */
-export function toWorkspaceEdit(uri: string, version: number, edits: readonly TextEdit[]): WorkspaceEdit {
+export function toWorkspaceEdit(
+  uri: string,
+  version: number,
+  edits: readonly TextEdit[],
+): WorkspaceEdit {
   return {
     documentChanges: [
       {
@@ -52,7 +59,12 @@ export function toWorkspaceEdit(uri: string, version: number, edits: readonly Te
   };
 }
 
-export function toCodeAction(fix: Fix, uri: string, version: number, diagnostic?: Diagnostic): CodeAction {
+export function toCodeAction(
+  fix: Fix,
+  uri: string,
+  version: number,
+  diagnostic?: Diagnostic,
+): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -82,7 +94,10 @@ export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol
   }));
 }
 
-export const SEMANTIC_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] as string[] };
+export const SEMANTIC_LEGEND = {
+  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
+  tokenModifiers: [] as string[],
+};
 
 export function toSemanticTokens(tokens: readonly SemanticToken[]): SemanticTokens {
   const data: number[] = [];
@@ -90,7 +105,13 @@ export function toSemanticTokens(tokens: readonly SemanticToken[]): SemanticToke
   let char = 0;
   for (const t of tokens) {
     const dl = t.line - line;
-    data.push(dl, dl === 0 ? t.character - char : t.character, t.length, SEMANTIC_TOKEN_TYPES.indexOf(t.type), 0);
+    data.push(
+      dl,
+      dl === 0 ? t.character - char : t.character,
+      t.length,
+      SEMANTIC_TOKEN_TYPES.indexOf(t.type),
+      0,
+    );
     line = t.line;
     char = t.character;
   }

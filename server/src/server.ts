@@ -96,7 +96,8 @@ export function startServer(connection: Connection): void {
   const analysisOf = async (doc: TextDocument): Promise<Analysis> => {
     const settings = await settingsFor(doc.uri);
     const cached = analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached.analysis;
+    if (cached && cached.version === doc.version && cached.settings === settings)
+      return cached.analysis;
     const analysis = analyze(doc.getText(), settings);
     analyses.set(doc.uri, { version: doc.version, analysis, settings });
     return analysis;
@@ -123,7 +124,9 @@ export function startServer(connection: Connection): void {
       uri,
       setImmediate(() => {
         pending.delete(uri);
-        validate(uri).catch((e) => log.error(`validation failed: ${e instanceof Error ? e.stack : e}`));
+        validate(uri).catch((e) =>
+          log.error(`validation failed: ${e instanceof Error ? e.stack : e}`),
+        );
       }),
     );
   };
@@ -175,11 +178,14 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function codeActions(params: CodeActionParams, doc: TextDocument, analysis: Analysis): CodeAction[] {
+function codeActions(
+  params: CodeActionParams,
+  doc: TextDocument,
+  analysis: Analysis,
+): CodeAction[] {
   const { uri, version } = doc;
   const only = params.context.only;
-  const wants = (kind: string) =>
-    !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {

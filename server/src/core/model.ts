@@ -3,12 +3,7 @@ import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
 
 export type SectionKind =
-  | 'title'
-  | 'chapters'
-  | 'longSummary'
-  | 'briefSummary'
-  | 'tags'
-  | 'transcript';
+  'title' | 'chapters' | 'longSummary' | 'briefSummary' | 'tags' | 'transcript';
 
 /** The exact header lines and the sections they open. */
 export const SECTION_HEADERS: ReadonlyMap<string, SectionKind> = new Map([

@@ -48,7 +48,8 @@ export function variantOf(a: string, b: string, allowTruncation = true): Variant
     return allowTruncation && short.length >= 3 ? 'truncation' : undefined;
   }
   const d = distance(ka, kb);
-  if (d <= Math.max(1, Math.floor(long.length / 3)) && phonetic(ka) === phonetic(kb)) return 'phonetic';
+  if (d <= Math.max(1, Math.floor(long.length / 3)) && phonetic(ka) === phonetic(kb))
+    return 'phonetic';
   if (d === 1 && short.length >= 4 && ka[0] === kb[0]) return 'typo';
   return undefined;
 }

@@ -145,7 +145,8 @@ export function parse(source: string): TranscriptModel {
         for (let m = re.exec(raw); m; m = re.exec(raw)) {
           const lead = leadingSpace(m[0]);
           const t = m[0].slice(lead).trimEnd();
-          if (t) tags.push({ text: t, range: range(line, m.index + lead, m.index + lead + t.length) });
+          if (t)
+            tags.push({ text: t, range: range(line, m.index + lead, m.index + lead + t.length) });
         }
       }
     } else if (s.kind === 'longSummary' || s.kind === 'briefSummary') {
@@ -296,7 +297,8 @@ export function parse(source: string): TranscriptModel {
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
   const labelAt = new Map(labels.map((l) => [l.line, l]));
-  let turn: { label: SpeakerLabel; startLine: number; paragraphs: number[]; words: number } | undefined;
+  let turn:
+    { label: SpeakerLabel; startLine: number; paragraphs: number[]; words: number } | undefined;
   let para: { startLine: number; endLine: number; stamp?: Timestamp; words: number } | undefined;
   let lastBodyLine = -1;
   const closePara = () => {
@@ -342,7 +344,10 @@ export function parse(source: string): TranscriptModel {
 
   const body =
     bodyLines.length > 0
-      ? { startLine: transcript ? transcript.headerLine : bodyLines[0], endLine: bodyLines[bodyLines.length - 1] }
+      ? {
+          startLine: transcript ? transcript.headerLine : bodyLines[0],
+          endLine: bodyLines[bodyLines.length - 1],
+        }
       : transcript
         ? { startLine: transcript.headerLine, endLine: transcript.headerLine }
         : undefined;

@@ -48,18 +48,33 @@ function chapterAnchors(model: TranscriptModel): Anchor[] {
   return anchors.sort((a, b) => a.line - b.line || a.chapter - b.chapter);
 }
 
+/** Where a chapter interrupts a turn: the turn stops before `line` and goes on at `resume`. */
+interface Cut {
+  readonly line: number;
+  readonly resume: number;
+}
+
 /** The pieces of a turn, cut where a chapter starts inside it. */
-function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly number[]): OutlineNode[] {
+function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): OutlineNode[] {
   const pieces: OutlineNode[] = [];
-  const bounds = [turn.startLine, ...cuts.filter((c) => c > turn.startLine && c <= turn.endLine)];
-  for (let i = 0; i < bounds.length; i++) {
-    const from = bounds[i];
-    const to = i + 1 < bounds.length ? bounds[i + 1] - 1 : turn.endLine;
-    if (to < from) continue;
-    const stamp = model.stamps.find((s) => s.line >= from && s.line <= to);
-    const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
-    const selection = i === 0 ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
-    pieces.push({ name, kind: 'turn', range: span(model, from, to), selectionRange: selection, children: [] });
+  let from = turn.startLine;
+  const inside = cuts.filter((c) => c.line > turn.startLine && c.line <= turn.endLine);
+  for (let i = 0; i <= inside.length; i++) {
+    const to = i < inside.length ? inside[i].line - 1 : turn.endLine;
+    if (to >= from) {
+      const stamp = model.stamps.find((s) => s.line >= from && s.line <= to);
+      const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
+      const selection =
+        from === turn.startLine ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
+      pieces.push({
+        name,
+        kind: 'turn',
+        range: span(model, from, to),
+        selectionRange: selection,
+        children: [],
+      });
+    }
+    if (i < inside.length) from = inside[i].resume;
   }
   return pieces;
 }
@@ -80,8 +95,8 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
     };
   });
   // Cut turns at headings (the turn goes on after the heading line) and at
-  // missing chapters' places.
-  const cuts = anchors.map((a) => (a.missing ? a.line : a.line + 1));
+  // the places of missing chapters.
+  const cuts = anchors.map((a) => ({ line: a.line, resume: a.missing ? a.line : a.line + 1 }));
   const top: OutlineNode[] = [];
   for (const turn of model.turns) {
     if (turn.startLine < bodyStart) continue;
@@ -89,19 +104,22 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
       const line = piece.range.start.line;
       let owner = -1;
       for (let i = 0; i < anchors.length && anchors[i].line <= line; i++) owner = i;
-      if (owner >= 0 && chapterNodes[owner].range.end.line >= line) chapterNodes[owner].children.push(piece);
+      if (owner >= 0 && chapterNodes[owner].range.end.line >= line)
+        chapterNodes[owner].children.push(piece);
       else top.push(piece);
     }
   }
   return [...top, ...chapterNodes].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
 }
 
 export function outline(model: TranscriptModel): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   for (const s of model.sections) {
-    const isBody = s.kind === 'transcript' && model.sections.find((t) => t.kind === 'transcript') === s;
+    const isBody =
+      s.kind === 'transcript' && model.sections.find((t) => t.kind === 'transcript') === s;
     nodes.push({
       name: s.name,
       kind: 'section',

@@ -13,7 +13,10 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-export function analyzeModel(model: TranscriptModel, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+export function analyzeModel(
+  model: TranscriptModel,
+  settings: Settings = DEFAULT_SETTINGS,
+): Finding[] {
   const all: Finding[] = [
     ...model.findings,
     ...timestampOrder(model),

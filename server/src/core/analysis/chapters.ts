@@ -2,6 +2,7 @@
 import { finding, type Finding } from '../findings';
 import type { ChapterEntry, Timestamp, TranscriptModel } from '../model';
 import { pos, type Position } from '../text';
+import { orderedStamps } from './order';
 import { formatChapterTime, formatStamp } from '../time';
 
 /** Index of the first stamp on a line after `line` (stamps are in line order). */
@@ -21,8 +22,11 @@ export function firstStampAfter(stamps: readonly Timestamp[], line: number): num
  * or after the chapter's time, above that stamp's speaker label when the
  * stamp opens the turn. Undefined when no stamp is that late.
  */
-export function headingInsertLine(model: TranscriptModel, chapter: ChapterEntry): number | undefined {
-  const stamp = model.stamps.find((s) => s.seconds >= chapter.seconds);
+export function headingInsertLine(
+  model: TranscriptModel,
+  chapter: ChapterEntry,
+): number | undefined {
+  const stamp = orderedStamps(model).find((s) => s.seconds >= chapter.seconds);
   if (!stamp) return undefined;
   const turn = model.turns.find((t) => t.startLine < stamp.line && stamp.line <= t.endLine);
   if (turn) {
@@ -47,8 +51,11 @@ export function chapterFindings(model: TranscriptModel, tolerance: number): Find
       if (!hasBody) continue;
       const line = headingInsertLine(model, chapter);
       const at: Position =
-        line !== undefined ? pos(line, 0) : pos(model.body!.endLine, text.lineLength(model.body!.endLine));
-      const newText = line !== undefined ? `${chapter.title}${text.eol}` : `${text.eol}${chapter.title}`;
+        line !== undefined
+          ? pos(line, 0)
+          : pos(model.body!.endLine, text.lineLength(model.body!.endLine));
+      const newText =
+        line !== undefined ? `${chapter.title}${text.eol}` : `${text.eol}${chapter.title}`;
       findings.push(
         finding(
           'chapter-heading-missing',

@@ -1,42 +1,59 @@
 /** Order checks: body timestamps and chapter entries must not go backwards. */
 import { finding, type Finding, type FindingCode } from '../findings';
-import type { TranscriptModel } from '../model';
+import type { Timestamp, TranscriptModel } from '../model';
 import type { Range } from '../text';
 import { formatChapterTime, formatStamp } from '../time';
 
 /**
  * Marks the fewest items whose removal leaves the rest non-decreasing: the
- * complement of a longest non-decreasing subsequence (O(n log n)). Among
- * equally long subsequences it keeps the one that reaches its length first,
- * so in `1 3 2` the `2` is marked, the one that goes backwards.
+ * complement of a longest non-decreasing subsequence, in O(n log n). Among
+ * equally long subsequences it keeps the one with the earliest items, so the
+ * item marked is the one that goes backwards (in `1 3 2` the `2`, in
+ * `10 3 20` the `3`).
  */
 export function outOfOrder(values: readonly number[]): boolean[] {
   const n = values.length;
-  const tails: number[] = []; // index of the smallest tail of each length
-  const prev = new Int32Array(n).fill(-1);
-  const len = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
+  // from[i]: length of the longest non-decreasing run of items starting at i,
+  // computed right to left with patience sorting on the negated values.
+  const from = new Int32Array(n);
+  const tails: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const v = -values[i];
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (values[tails[mid]] <= v) lo = mid + 1;
+      if (tails[mid] <= v) lo = mid + 1;
       else hi = mid;
     }
-    prev[i] = lo > 0 ? tails[lo - 1] : -1;
-    tails[lo] = i;
-    len[i] = lo + 1;
+    tails[lo] = v;
+    from[i] = lo + 1;
   }
   const flagged = new Array<boolean>(n).fill(true);
-  if (n === 0) return flagged;
-  let end = 0;
-  for (let i = 0; i < n; i++) if (len[i] === tails.length) {
-    end = i;
-    break;
+  // Greedy: the earliest item that can still complete a longest sequence.
+  let need = tails.length;
+  let last = -Infinity;
+  for (let i = 0; i < n && need > 0; i++) {
+    if (from[i] === need && values[i] >= last) {
+      flagged[i] = false;
+      last = values[i];
+      need--;
+    }
   }
-  for (let i = end; i >= 0; i = prev[i]) flagged[i] = false;
   return flagged;
+}
+
+const inOrder = new WeakMap<TranscriptModel, readonly Timestamp[]>();
+
+/** The body stamps without those out of order: the time line to place things by. */
+export function orderedStamps(model: TranscriptModel): readonly Timestamp[] {
+  let kept = inOrder.get(model);
+  if (!kept) {
+    const flagged = outOfOrder(model.stamps.map((s) => s.seconds));
+    kept = model.stamps.filter((_, i) => !flagged[i]);
+    inOrder.set(model, kept);
+  }
+  return kept;
 }
 
 interface Timed {

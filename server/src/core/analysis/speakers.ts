@@ -78,7 +78,13 @@ export function speakerFindings(model: TranscriptModel, settings: Settings): Fin
   const words = proseWordCounts(model);
   const text = (name: string) => words.get(name) ?? 0;
   const labels = (name: string) => byName.get(name)?.length ?? 0;
-  const score = (name: string) => labels(name) + text(name);
+  /**
+   * Which spelling is more credible: the one the text itself uses more often
+   * (people say and write their names right; the labels repeat one machine
+   * decision), then the one on more labels, then the one used first.
+   */
+  const credibility = (a: string, b: string) =>
+    text(a) - text(b) || labels(a) - labels(b) || byName.get(b)![0].line - byName.get(a)![0].line;
 
   const renameLabels = (from: string, to: string): Fix => {
     const list = byName.get(from) ?? [];
@@ -105,10 +111,7 @@ export function speakerFindings(model: TranscriptModel, settings: Settings): Fin
       const variant = variantOf(name, other);
       if (!variant) continue;
       if (variant === 'truncation' && labels(other) < 3 * labels(name)) continue;
-      const better =
-        score(other) > score(name) ||
-        (score(other) === score(name) && byName.get(other)![0].line < byName.get(name)![0].line);
-      if (better && (!best || score(other) > score(best))) best = other;
+      if (credibility(other, name) > 0 && (!best || credibility(other, best) > 0)) best = other;
     }
     if (best) {
       const first = byName.get(best)![0];

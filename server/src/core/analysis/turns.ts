@@ -25,7 +25,9 @@ export function emptyTurns(model: TranscriptModel): Finding[] {
           fixes: [
             {
               title: `Remove the empty label '${label.name}:'`,
-              edits: [{ range: { start: range(label.line, 0, 0).start, end: lineEnd }, newText: '' }],
+              edits: [
+                { range: { start: range(label.line, 0, 0).start, end: lineEnd }, newText: '' },
+              ],
             },
           ],
         },

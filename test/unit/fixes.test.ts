@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import {
+  analyze,
+  applyEdits,
+  fixAllEdits,
+  fixAllText,
+  DEFAULT_SETTINGS,
+} from '../../server/src/core';
+import { CLEAN, codes, lines } from './util';
+
+const BROKEN = CLEAN.replace('\nNeuigkeiten\n', '\n') // missing heading
+  .replace('\nBegrüßung\nMalte:', '\nBEGRÜSSUNG\nMalte:') // not a case-only change: stays unmatched
+  .replace('Stefan:\n[0:20]', 'Stephan:\n[0:20]')
+  .replace('Stefan:\n[2:05]', 'Stephan:\n[2:05]')
+  .replace('[1:40]', '[ 1:40]');
+
+describe('fix all', () => {
+  it('applies every safe fix at once and leaves nothing it could fix', () => {
+    const before = codes(BROKEN);
+    assert.deepEqual(before, [
+      '3:1 chapter-heading-missing',
+      '4:1 chapter-heading-missing',
+      '15:1 speaker-spelling',
+      '20:1 timestamp-malformed',
+      '21:1 speaker-spelling',
+    ]);
+    const { text, applied } = fixAllText(BROKEN, DEFAULT_SETTINGS);
+    assert.deepEqual(applied, [
+      "Insert the heading 'Begrüßung' above line 13",
+      "Insert the heading 'Neuigkeiten' above line 17",
+      "Rename speaker 'Stephan' to 'Stefan' (2 labels)",
+      "Change '[ 1:40]' to '[1:40]'",
+    ]);
+    assert.deepEqual(codes(text), []);
+    assert.equal(text, CLEAN.replace('\nBegrüßung\nMalte:', '\nBEGRÜSSUNG\nBegrüßung\nMalte:'));
+  });
+
+  it('is idempotent: fixing twice equals fixing once', () => {
+    const once = fixAllText(BROKEN, DEFAULT_SETTINGS).text;
+    assert.equal(fixAllText(once, DEFAULT_SETTINGS).text, once);
+  });
+
+  it('never includes unsafe fixes or overlapping edits', () => {
+    const text = lines('Malte:', '[0:01] a', 'Malte:', 'Stefan:', '[1.05] b');
+    const { edits } = fixAllEdits(analyze(text).findings);
+    assert.deepEqual(
+      edits,
+      [],
+      'removing a label and reading a dot as a colon are left to the user',
+    );
+    assert.equal(applyEdits(text, edits), text);
+  });
+});

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import {
+  formatChapterTime,
+  formatClock,
+  formatStamp,
+  parseChapterTime,
+  parseStamp,
+  stampLikeLength,
+} from '../../server/src/core';
+
+describe('time', () => {
+  it('parses body stamps in every accepted form', () => {
+    assert.deepEqual(parseStamp('[0:51] Ja'), { seconds: 51, length: 6 });
+    assert.deepEqual(parseStamp('[59:21]'), { seconds: 59 * 60 + 21, length: 7 });
+    assert.deepEqual(parseStamp('[1:00:37]'), { seconds: 3637, length: 9 });
+    assert.deepEqual(parseStamp('[1:05.250]'), { seconds: 65.25, length: 10 });
+    assert.equal(parseStamp('[12:60]'), undefined);
+    assert.equal(parseStamp('[1:5]'), undefined);
+    assert.equal(parseStamp('[1:60:00]'), undefined);
+    assert.equal(parseStamp('[Musik]'), undefined);
+  });
+
+  it('recognises bracketed things meant as times', () => {
+    for (const s of ['[1:5]', '[12:60]', '[1:2:3:4]', '[ 1:05]', '[1.05]', '[1:05 Ja'])
+      assert.ok(stampLikeLength(s) > 0, s);
+    for (const s of ['[Musik]', '[Lachen] Ja', '[unverständlich]', 'Ja [1:05]'])
+      assert.equal(stampLikeLength(s), 0, s);
+    assert.equal(stampLikeLength('[1:2:3:4] und weiter'), 9);
+  });
+
+  it('parses chapter times', () => {
+    assert.equal(parseChapterTime('0:01:47 News')?.seconds, 107);
+    assert.equal(parseChapterTime('01:04:57 X')?.seconds, 3897);
+    assert.equal(parseChapterTime('12:30 X')?.seconds, 750);
+    assert.equal(parseChapterTime('0:00:01.500 X')?.seconds, 1.5);
+    assert.equal(parseChapterTime('0:61:00 X'), undefined);
+    assert.equal(parseChapterTime('Intro'), undefined);
+  });
+
+  it('formats times as transcripts write them', () => {
+    assert.equal(formatClock(51), '0:51');
+    assert.equal(formatClock(3637), '1:00:37');
+    assert.equal(formatStamp(845), '[14:05]');
+    assert.equal(formatChapterTime(107), '0:01:47');
+    assert.equal(formatChapterTime(65.25), '0:01:05.250');
+  });
+});
