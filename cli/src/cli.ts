@@ -3,6 +3,7 @@
  * `transcript`: the same checks as the editor, from the command line.
  *   transcript check [--format text|json] FILE...   exit 1 on errors, 2 on bad usage
  *   transcript fix FILE...                           apply the safe fixes in place
+ *   transcript outline FILE...                       chapters and speaker turns
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
@@ -11,7 +12,10 @@ import {
   fixAllText,
   readSettings,
   FINDING_CODES,
+  outline,
+  parse,
   type Finding,
+  type OutlineNode,
   type Settings,
 } from '../../server/src/core';
 import { fatalResult, toEslintResult, type EslintResult } from './eslintFormat';
@@ -127,6 +131,29 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
   return exit;
 }
 
+function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => [
+    `${'  '.repeat(depth)}${n.name}${n.detail ? `  ${n.detail}` : ''}  (line ${n.selectionRange.start.line + 1})`,
+    ...outlineLines(n.children, depth + 1),
+  ]);
+}
+
+async function printOutline(files: string[], io: Io): Promise<number> {
+  let exit = 0;
+  for (const file of files) {
+    try {
+      const { text } = await readTranscript(file);
+      if (files.length > 1) io.out(`${file}:`);
+      for (const line of outlineLines(outline(parse(text)))) io.out(line);
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      io.err(`transcript: ${e.message}`);
+      exit = 2;
+    }
+  }
+  return exit;
+}
+
 function addCheckOptions(cmd: Command): Command {
   return cmd
     .option('--speaker <name>', 'a known speaker name (repeatable)', collect, [])
@@ -163,6 +190,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   ).action(async (files: string[], opts: CheckOptions) => {
     exit = await fix(files, { ...opts, format: 'text' }, io);
   });
+
+  program
+    .command('outline')
+    .description('print the chapters and speaker turns, with their lines')
+    .argument('<files...>', 'transcript files')
+    .action(async (files: string[]) => {
+      exit = await printOutline(files, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
