@@ -75,6 +75,8 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
   const results: EslintResult[] = [];
   let errors = 0;
   let warnings = 0;
+  let notes = 0;
+  let checked = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -87,16 +89,20 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
       continue;
     }
     const { findings } = analyze(text, settings);
+    checked++;
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
+    notes += findings.filter((f) => f.severity === 'information').length;
     if (opts.format === 'json') results.push(toEslintResult(path.resolve(file), text, findings));
     else for (const line of formatText(file, findings)) io.out(line);
   }
   if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
-  else
-    io.err(
-      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${files.length} ${files.length === 1 ? 'file' : 'files'}`,
-    );
+  else {
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const parts = [count(errors, 'error', 'errors'), count(warnings, 'warning', 'warnings')];
+    if (notes > 0) parts.push(count(notes, 'note', 'notes'));
+    io.err(`${parts.join(', ')} in ${count(checked, 'file', 'files')}`);
+  }
   if (exit === 0 && errors > 0) exit = 1;
   return exit;
 }

@@ -44,22 +44,32 @@ export async function readTranscript(file: string): Promise<TranscriptFile> {
 
 /**
  * Replaces the file's text atomically (a temporary file beside it, then a
- * rename), keeping its byte order mark, and refuses when the file changed on
- * disk since it was read. On any error the original stays untouched.
+ * rename), keeping its byte order mark and mode, and refuses when the file
+ * changed on disk since it was read. On any error the original stays
+ * untouched. Links are kept: a symbolic link's target is replaced, and a file
+ * with hard links gets the new bytes copied in once they are safely on disk.
  */
 export async function writeTranscript(file: TranscriptFile, text: string): Promise<void> {
   if (!file.validUtf8)
     throw new FileError(`${file.path}: not valid UTF-8; left unchanged so that no byte is lost`);
-  const now = await fs.readFile(file.path).catch(() => undefined);
+  // A symbolic link stays a link: the file it points to is replaced.
+  const target = await fs.realpath(file.path).catch(() => file.path);
+  const now = await fs.readFile(target).catch(() => undefined);
   if (!now || !now.equals(file.bytes))
     throw new FileError(`${file.path}: changed on disk while it was being fixed; left unchanged`);
   const out = Buffer.concat([file.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-  const dir = path.dirname(file.path);
-  const tmp = path.join(dir, `.${path.basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const stat = await fs.stat(file.path);
+    const stat = await fs.stat(target);
     await fs.writeFile(tmp, out, { mode: stat.mode });
-    await fs.rename(tmp, file.path);
+    if (stat.nlink > 1) {
+      // A rename would split a hard link: the new bytes, safely on disk, are copied in.
+      await fs.copyFile(tmp, target);
+      await fs.rm(tmp, { force: true });
+    } else {
+      await fs.rename(tmp, target);
+    }
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw new FileError(
