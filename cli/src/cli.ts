@@ -4,6 +4,8 @@
  *   transcript check [--format text|json] FILE...   exit 1 on errors, 2 on bad usage
  *   transcript fix FILE...                           apply the safe fixes in place
  *   transcript outline FILE...                       chapters and speaker turns
+ *   transcript shift --by -12 [--from 0:31:00] FILE  move timestamps, in place
+ *   transcript stats [--format json] FILE...         per speaker and per chapter
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
@@ -12,10 +14,17 @@ import {
   fixAllText,
   readSettings,
   FINDING_CODES,
+  applyEdits,
+  formatChapterTime,
   outline,
   parse,
+  parseOffset,
+  shiftTimestamps,
+  statistics,
+  statisticsMarkdown,
   type Finding,
   type OutlineNode,
+  type Statistics,
   type Settings,
 } from '../../server/src/core';
 import { fatalResult, toEslintResult, type EslintResult } from './eslintFormat';
@@ -160,6 +169,66 @@ async function printOutline(files: string[], io: Io): Promise<number> {
   return exit;
 }
 
+async function shift(file: string, opts: { by: string; from?: string }, io: Io): Promise<number> {
+  const offset = parseOffset(opts.by);
+  if (offset === undefined)
+    throw new UsageError(
+      `--by '${opts.by}' is not an offset: write seconds or a time with a sign, such as -12, +1:30 or -0:00:05`,
+    );
+  let from = 0;
+  if (opts.from !== undefined) {
+    const t = parseOffset(opts.from);
+    if (t === undefined || t < 0 || /^\s*[+-]/.test(opts.from))
+      throw new UsageError(`--from '${opts.from}' is not a time such as 0:31:00`);
+    from = t;
+  }
+  try {
+    const read = await readTranscript(file);
+    const r = shiftTimestamps(parse(read.text), offset, { fromSeconds: from });
+    if (!r.ok) {
+      io.err(`transcript: ${file}: ${r.message}`);
+      return 1;
+    }
+    if (r.edits.length === 0) {
+      io.out(`${file}: no timestamps at or after ${formatChapterTime(from)}`);
+      return 0;
+    }
+    await writeTranscript(read, applyEdits(read.text, r.edits));
+    io.out(
+      `${file}: shifted ${r.stamps} ${r.stamps === 1 ? 'timestamp' : 'timestamps'} and ${r.chapters} chapter ${r.chapters === 1 ? 'time' : 'times'} by ${opts.by}`,
+    );
+    return 0;
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    io.err(`transcript: ${e.message}`);
+    return 2;
+  }
+}
+
+async function stats(
+  files: string[],
+  opts: { format: 'markdown' | 'json' },
+  io: Io,
+): Promise<number> {
+  let exit = 0;
+  const all: Record<string, Statistics> = {};
+  for (const file of files) {
+    try {
+      const { text } = await readTranscript(file);
+      const s = statistics(parse(text));
+      if (opts.format === 'json') all[file] = s;
+      else io.out(statisticsMarkdown(s, path.basename(file)));
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      io.err(`transcript: ${e.message}`);
+      exit = 2;
+    }
+  }
+  if (opts.format === 'json')
+    io.out(JSON.stringify(files.length === 1 ? (all[files[0]] ?? null) : all, null, 2));
+  return exit;
+}
+
 function addCheckOptions(cmd: Command): Command {
   return cmd
     .option('--speaker <name>', 'a known speaker name (repeatable)', collect, [])
@@ -196,6 +265,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
   ).action(async (files: string[], opts: CheckOptions) => {
     exit = await fix(files, { ...opts, format: 'text' }, io);
   });
+
+  program
+    .command('shift')
+    .description('move every timestamp and chapter time at or after a time by an offset, in place')
+    .requiredOption('--by <offset>', 'signed offset: -12, +1:30, -0:00:05')
+    .option('--from <time>', 'only times at or after this one (default: all)')
+    .argument('<file>', 'transcript file')
+    .action(async (file: string, opts: { by: string; from?: string }) => {
+      exit = await shift(file, opts, io);
+    });
+
+  program
+    .command('stats')
+    .description('turns, words, talking time and share per speaker; length per chapter')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['markdown', 'json'])
+        .default('markdown'),
+    )
+    .argument('<files...>', 'transcript files')
+    .action(async (files: string[], opts: { format: 'markdown' | 'json' }) => {
+      exit = await stats(files, opts, io);
+    });
 
   program
     .command('outline')

@@ -11,6 +11,15 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { parseOffset } from '../../server/src/core/shift';
+import {
+  SHIFT_TIMESTAMPS,
+  STATISTICS,
+  type ShiftTimestampsParams,
+  type ShiftTimestampsResult,
+  type StatisticsParams,
+  type StatisticsResult,
+} from '../../server/src/requests';
 
 export const LANGUAGE_ID = 'transcript';
 /** The first line of an Auphonic export (the file may start with a BOM). */
@@ -42,6 +51,68 @@ async function acceptSpeaker(name: unknown, uri?: unknown): Promise<void> {
   void vscode.window.setStatusBarMessage(`'${name}' added to transcript.speakers`, 4000);
 }
 
+/** Asks for an offset and shifts the stamps at or after the cursor (or in the selection). */
+async function shiftTimestamps(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+  const offset = await vscode.window.showInputBox({
+    title: 'Shift Timestamps',
+    prompt: editor.selection.isEmpty
+      ? 'Shift every timestamp and chapter time from the cursor on by (e.g. -12, +1:30, -0:00:05)'
+      : 'Shift the timestamps and chapter times in the selection by (e.g. -12, +1:30, -0:00:05)',
+    placeHolder: '-12',
+    validateInput: (v) =>
+      parseOffset(v) === undefined
+        ? 'Seconds or a time with a sign, such as -12, +1:30 or -0:00:05'
+        : undefined,
+  });
+  if (offset === undefined) return;
+  const params: ShiftTimestampsParams = {
+    textDocument: { uri: editor.document.uri.toString() },
+    offset,
+    range: client.code2ProtocolConverter.asRange(editor.selection),
+  };
+  const result = await client.sendRequest<ShiftTimestampsResult>(SHIFT_TIMESTAMPS, params);
+  if (!result.edit) {
+    void vscode.window.showWarningMessage(result.message);
+    return;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  if (await vscode.workspace.applyEdit(edit))
+    void vscode.window.setStatusBarMessage(result.message, 5000);
+  else
+    void vscode.window.showWarningMessage(
+      'The document changed meanwhile; nothing was shifted. Try again.',
+    );
+}
+
+/** Read-only statistics documents, shown in the Markdown preview. */
+class StatisticsDocuments implements vscode.TextDocumentContentProvider {
+  static readonly scheme = 'transcript-statistics';
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  async show(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+    const params: StatisticsParams = { textDocument: { uri: editor.document.uri.toString() } };
+    const { markdown } = await client.sendRequest<StatisticsResult>(STATISTICS, params);
+    const name = path.basename(editor.document.uri.path);
+    const uri = vscode.Uri.from({
+      scheme: StatisticsDocuments.scheme,
+      path: `/${name} statistics.md`,
+    });
+    this.contents.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -58,7 +129,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'untitled' },
       { language: LANGUAGE_ID, scheme: 'vscode-vfs' },
     ],
-    synchronize: { configurationSection: 'transcript' },
+    synchronize: {
+      configurationSection: 'transcript',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt}'),
+    },
   };
   client = new LanguageClient(
     LANGUAGE_ID,
@@ -66,6 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     serverOptions,
     clientOptions,
   );
+  const statisticsDocuments = new StatisticsDocuments();
 
   context.subscriptions.push(
     vscode.commands.registerCommand('transcript.acceptSpeaker', acceptSpeaker),
@@ -75,6 +150,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         apply: 'first',
       }),
     ),
+    vscode.commands.registerCommand('transcript.shiftTimestamps', shiftTimestamps),
+    vscode.workspace.registerTextDocumentContentProvider(
+      StatisticsDocuments.scheme,
+      statisticsDocuments,
+    ),
+    vscode.commands.registerCommand('transcript.showStatistics', () => statisticsDocuments.show()),
     vscode.workspace.onDidOpenTextDocument((doc) => void detectTranscript(doc)),
   );
   for (const doc of vscode.workspace.textDocuments) void detectTranscript(doc);

@@ -1,17 +1,27 @@
 /** The one place where core types become LSP types. */
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
   DiagnosticTag,
+  FoldingRangeKind,
   SymbolKind,
   type CodeAction,
+  type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
+  type FoldingRange as LspFoldingRange,
+  type SelectionRange,
   type SemanticTokens,
+  type SymbolInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
   SEMANTIC_TOKEN_TYPES,
+  type Completion,
+  type FoldingRange,
+  type Range,
+  type WorkspaceSymbol,
   type Finding,
   type Fix,
   type OutlineNode,
@@ -116,4 +126,39 @@ export function toSemanticTokens(tokens: readonly SemanticToken[]): SemanticToke
     char = t.character;
   }
   return { data };
+}
+
+export function toFoldingRanges(ranges: readonly FoldingRange[]): LspFoldingRange[] {
+  return ranges.map((r) => ({
+    startLine: r.startLine,
+    endLine: r.endLine,
+    kind: FoldingRangeKind.Region,
+    collapsedText: undefined,
+  }));
+}
+
+export function toCompletionItems(items: readonly Completion[]): CompletionItem[] {
+  return items.map((c) => ({
+    label: c.label,
+    kind: c.kind === 'speaker' ? CompletionItemKind.Constant : CompletionItemKind.Module,
+    detail: c.detail,
+    sortText: c.sortText,
+    filterText: c.insertText,
+    textEdit: { range: c.range, newText: c.insertText },
+  }));
+}
+
+export function toSelectionRange(ranges: readonly Range[]): SelectionRange {
+  let parent: SelectionRange | undefined;
+  for (let i = ranges.length - 1; i >= 0; i--) parent = { range: ranges[i], parent };
+  return parent ?? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+export function toWorkspaceSymbols(symbols: readonly WorkspaceSymbol[]): SymbolInformation[] {
+  return symbols.map((s) => ({
+    name: s.name,
+    kind: s.kind === 'chapter' ? SymbolKind.Namespace : SymbolKind.Event,
+    location: { uri: s.uri, range: s.range },
+    containerName: s.detail,
+  }));
 }

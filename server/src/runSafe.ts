@@ -18,6 +18,8 @@ export async function runSafe<T>(
     if (token?.isCancellationRequested) return cancelled();
     return result;
   } catch (e) {
+    // An error meant for the user (e.g. "cannot rename here") is the answer.
+    if (e instanceof ResponseError) return e;
     logger.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return fallback;
   }

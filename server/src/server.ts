@@ -1,13 +1,17 @@
 /**
  * The language server: thin handlers over the core. It keeps one analysis
  * per document version, validates on the next turn of the event loop after a
- * change (so a burst of keystrokes is analysed once), and never publishes
- * diagnostics for a version the editor has already left behind.
+ * change (so a burst of keystrokes is analysed once), never publishes
+ * diagnostics for a version the editor has already left behind, and indexes
+ * the workspace in the background.
  */
 import {
   CodeActionKind,
+  ResponseError,
+  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
+  FileChangeType,
   type CodeAction,
   type CodeActionParams,
   type Connection,
@@ -17,11 +21,25 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
+  completions,
+  definition,
   fixAllEdits,
+  foldingRanges,
+  hover,
   outline,
+  parseOffset,
+  prepareRename,
   readSettings,
+  references,
+  renameSpeaker,
   sameRange,
+  selectionRanges,
   semanticTokens,
+  shiftTimestamps,
+  statistics,
+  statisticsMarkdown,
+  summarizeModel,
+  timeAtLine,
   DEFAULT_SETTINGS,
   type Analysis,
   type Settings,
@@ -30,42 +48,85 @@ import {
   DIAGNOSTIC_SOURCE,
   SEMANTIC_LEGEND,
   toCodeAction,
+  toCompletionItems,
   toDiagnostic,
   toDocumentSymbols,
+  toFoldingRanges,
+  toSelectionRange,
   toSemanticTokens,
   toWorkspaceEdit,
+  toWorkspaceSymbols,
 } from './protocol';
+import {
+  SHIFT_TIMESTAMPS,
+  STATISTICS,
+  type ShiftTimestampsParams,
+  type ShiftTimestampsResult,
+  type StatisticsParams,
+  type StatisticsResult,
+} from './requests';
 import { runSafe } from './runSafe';
+import { WorkspaceIndexer } from './workspaceIndexer';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcript`;
 
+interface Cached {
+  readonly version: number;
+  readonly settings: Settings;
+  readonly generation: number;
+  readonly analysis: Analysis;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new Map<string, { version: number; analysis: Analysis; settings: Settings }>();
+  const analyses = new Map<string, Cached>();
   const settingsCache = new Map<string, Promise<Settings>>();
   const pending = new Map<string, NodeJS.Immediate>();
+  const summaries = new Map<string, string>();
   const reportedProblems = new Set<string>();
   let pullConfiguration = false;
   let pushedSettings: unknown;
   const log = { error: (m: string) => connection.console.error(m) };
 
+  const indexer = new WorkspaceIndexer({
+    onUpdated: () => {
+      for (const doc of documents.all()) schedule(doc.uri);
+    },
+    log: (m) => connection.console.log(m),
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const folders =
+      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    indexer.setRoots(folders);
     return {
       capabilities: {
-        textDocumentSync: {
-          openClose: true,
-          change: TextDocumentSyncKind.Incremental,
-        },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Transcript' },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
         },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [] },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'transcript-language-server' },
     };
+  });
+
+  connection.onInitialized(() => {
+    // In the background: requests are answered meanwhile from what is indexed.
+    void indexer
+      .indexAll()
+      .catch((e) => log.error(`indexing failed: ${e instanceof Error ? e.stack : e}`));
   });
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -92,14 +153,40 @@ export function startServer(connection: Connection): void {
     return cached;
   };
 
-  /** The analysis of a document's current version, computed once per version and settings. */
+  /** Keeps the index's entry for an open document current, touching it only when it changed. */
+  const indexOpen = (doc: TextDocument, analysis: Analysis) => {
+    const summary = summarizeModel(doc.uri, analysis.model);
+    const signature = JSON.stringify([
+      summary.speakers.map((s) => [s.name, s.labels]),
+      summary.chapters.map((c) => [c.title, c.seconds]),
+    ]);
+    if (summaries.get(doc.uri) === signature && indexer.index.has(doc.uri)) return;
+    summaries.set(doc.uri, signature);
+    indexer.index.set(summary);
+  };
+
+  /** The analysis of a document's current version, computed once per version, settings and index state. */
   const analysisOf = async (doc: TextDocument): Promise<Analysis> => {
     const settings = await settingsFor(doc.uri);
+    const generation = indexer.index.generation;
     const cached = analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings)
+    if (
+      cached &&
+      cached.version === doc.version &&
+      cached.settings === settings &&
+      cached.generation === generation
+    )
       return cached.analysis;
-    const analysis = analyze(doc.getText(), settings);
-    analyses.set(doc.uri, { version: doc.version, analysis, settings });
+    const analysis = analyze(doc.getText(), settings, {
+      otherEpisodes: indexer.index.speakerEpisodes(doc.uri),
+    });
+    indexOpen(doc, analysis);
+    analyses.set(doc.uri, {
+      version: doc.version,
+      analysis,
+      settings,
+      generation: indexer.index.generation,
+    });
     return analysis;
   };
 
@@ -131,15 +218,23 @@ export function startServer(connection: Connection): void {
     );
   };
 
-  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => {
+    indexer.setOpen(e.document.uri, true);
+    schedule(e.document.uri);
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
-    const p = pending.get(e.document.uri);
+    const uri = e.document.uri;
+    const p = pending.get(uri);
     if (p) clearImmediate(p);
-    pending.delete(e.document.uri);
-    analyses.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    pending.delete(uri);
+    analyses.delete(uri);
+    settingsCache.delete(uri);
+    summaries.delete(uri);
+    indexer.setOpen(uri, false);
+    indexer.index.delete(uri);
+    void indexer.fileChanged(uri, false);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -150,28 +245,155 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
-  connection.onDocumentSymbol((params, token) =>
-    runSafe(log, 'documentSymbol', [], token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      return toDocumentSymbols(outline((await analysisOf(doc)).model));
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue;
+      void indexer.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    }
+  });
+
+  /** Runs a handler on the current analysis of a document, or answers `empty` when it is gone. */
+  const withDocument = <T>(
+    name: string,
+    uri: string,
+    empty: T,
+    token: Parameters<typeof runSafe>[3],
+    fn: (a: Analysis, doc: TextDocument, settings: Settings) => T | Promise<T>,
+  ) =>
+    runSafe(log, name, empty, token, async () => {
+      const doc = documents.get(uri);
+      if (!doc) return empty;
+      const analysis = await analysisOf(doc);
+      return fn(analysis, doc, await settingsFor(uri));
+    });
+
+  connection.onDocumentSymbol((p, token) =>
+    withDocument('documentSymbol', p.textDocument.uri, [], token, (a) =>
+      toDocumentSymbols(outline(a.model)),
+    ),
+  );
+
+  connection.languages.semanticTokens.on((p, token) =>
+    withDocument('semanticTokens', p.textDocument.uri, { data: [] }, token, (a) =>
+      toSemanticTokens(semanticTokens(a.model)),
+    ),
+  );
+
+  connection.onCodeAction((p, token) =>
+    withDocument('codeAction', p.textDocument.uri, [], token, (a, doc) => codeActions(p, doc, a)),
+  );
+
+  connection.onDefinition((p, token) =>
+    withDocument('definition', p.textDocument.uri, null, token, (a) => {
+      const target = definition(a.model, p.position);
+      return target ? { uri: p.textDocument.uri, range: target } : null;
     }),
   );
 
-  connection.languages.semanticTokens.on((params, token) =>
-    runSafe(log, 'semanticTokens', { data: [] }, token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return { data: [] };
-      return toSemanticTokens(semanticTokens((await analysisOf(doc)).model));
+  connection.onReferences((p, token) =>
+    withDocument('references', p.textDocument.uri, [], token, (a) =>
+      references(a.model, p.position).map((range) => ({ uri: p.textDocument.uri, range })),
+    ),
+  );
+
+  connection.onPrepareRename((p, token) =>
+    withDocument('prepareRename', p.textDocument.uri, null, token, (a) => {
+      const r = prepareRename(a.model, p.position);
+      if (!r.ok) throw new ResponseError(ErrorCodes.InvalidRequest, r.message);
+      return { range: r.range, placeholder: r.placeholder };
     }),
   );
 
-  connection.onCodeAction((params, token) =>
-    runSafe(log, 'codeAction', [], token, async () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      return codeActions(params, doc, await analysisOf(doc));
+  connection.onRenameRequest((p, token) =>
+    withDocument('rename', p.textDocument.uri, null, token, (a, doc) => {
+      const r = renameSpeaker(a.model, p.position, p.newName);
+      if (!r.ok) throw new ResponseError(ErrorCodes.InvalidRequest, r.message);
+      return toWorkspaceEdit(doc.uri, doc.version, r.edits);
     }),
+  );
+
+  connection.onFoldingRanges((p, token) =>
+    withDocument('foldingRanges', p.textDocument.uri, [], token, (a) =>
+      toFoldingRanges(foldingRanges(a.model)),
+    ),
+  );
+
+  connection.onSelectionRanges((p, token) =>
+    withDocument('selectionRanges', p.textDocument.uri, [], token, (a) =>
+      p.positions.map((pos) => toSelectionRange(selectionRanges(a.model, pos))),
+    ),
+  );
+
+  connection.onHover((p, token) =>
+    withDocument('hover', p.textDocument.uri, null, token, (a) => {
+      const h = hover(a.model, p.position);
+      return h
+        ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.range }
+        : null;
+    }),
+  );
+
+  connection.onCompletion((p, token) =>
+    withDocument('completion', p.textDocument.uri, [], token, (a, _doc, settings) =>
+      toCompletionItems(
+        completions(
+          a.model,
+          p.position,
+          settings,
+          indexer.index.speakerEpisodes(p.textDocument.uri),
+        ),
+      ),
+    ),
+  );
+
+  connection.onWorkspaceSymbol((p, token) =>
+    runSafe(log, 'workspaceSymbol', [], token, () =>
+      toWorkspaceSymbols(indexer.index.symbols(p.query)),
+    ),
+  );
+
+  connection.onRequest(SHIFT_TIMESTAMPS, (p: ShiftTimestampsParams, token) =>
+    withDocument<ShiftTimestampsResult>(
+      'shiftTimestamps',
+      p.textDocument.uri,
+      { message: 'The document is not open' },
+      token,
+      (a, doc) => {
+        const offset = parseOffset(p.offset);
+        if (offset === undefined)
+          return {
+            message: `'${p.offset}' is not an offset: write seconds or a time with a sign, such as -12, +1:30 or -0:00:05`,
+          };
+        const empty =
+          p.range.start.line === p.range.end.line &&
+          p.range.start.character === p.range.end.character;
+        const scope = empty
+          ? { fromSeconds: timeAtLine(a.model, p.range.start.line) }
+          : { lines: [p.range.start.line, p.range.end.line] as const };
+        const r = shiftTimestamps(a.model, offset, scope);
+        if (!r.ok) return { message: r.message };
+        if (r.edits.length === 0) return { message: 'No timestamps to shift there' };
+        return {
+          edit: toWorkspaceEdit(doc.uri, doc.version, r.edits),
+          message: `Shifted ${r.stamps} ${r.stamps === 1 ? 'timestamp' : 'timestamps'} and ${r.chapters} chapter ${r.chapters === 1 ? 'time' : 'times'} by ${p.offset.trim()}`,
+        };
+      },
+    ),
+  );
+
+  connection.onRequest(STATISTICS, (p: StatisticsParams, token) =>
+    withDocument<StatisticsResult>(
+      'statistics',
+      p.textDocument.uri,
+      { markdown: '' },
+      token,
+      (a) => {
+        const name = decodeURIComponent(
+          p.textDocument.uri.slice(p.textDocument.uri.lastIndexOf('/') + 1),
+        );
+        return { markdown: statisticsMarkdown(statistics(a.model), name) };
+      },
+    ),
   );
 
   documents.listen(connection);

@@ -67,12 +67,13 @@ export class LspClient {
     this.conn.listen();
   }
 
-  static async start(settings: unknown = {}): Promise<LspClient> {
+  static async start(settings: unknown = {}, folders: string[] = []): Promise<LspClient> {
     const client = new LspClient();
     client.settings = settings;
     await client.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
@@ -150,6 +151,21 @@ export class LspClient {
     });
   }
 
+  /** Any request about a position in a document. */
+  at<T>(
+    method: string,
+    uri: string,
+    line: number,
+    character: number,
+    extra: object = {},
+  ): Promise<T> {
+    return this.conn.sendRequest(method, {
+      textDocument: { uri },
+      position: { line, character },
+      ...extra,
+    });
+  }
+
   semanticTokens(uri: string): Promise<SemanticTokens> {
     return this.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
   }
@@ -175,5 +191,18 @@ export async function waitFor(test: () => boolean, timeout: number, what: string
   while (!test()) {
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Polls an asynchronous condition (a request, say) until it holds. */
+export async function waitForAsync(
+  test: () => Promise<boolean>,
+  timeout: number,
+  what: string,
+): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

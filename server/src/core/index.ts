@@ -2,7 +2,7 @@
  * The pure core: parser, document model, analysis, fixes, outline and tokens.
  * No editor, protocol or Node imports (a lint rule keeps it so).
  */
-export { analyze, analyzeModel, type Analysis } from './analysis/analyze';
+export { analyze, analyzeModel, type Analysis, type AnalysisContext } from './analysis/analyze';
 export { ACCEPT_SPEAKER_COMMAND } from './analysis/speakers';
 export * from './findings';
 export { fixAllEdits, fixAllText, type FixAllResult } from './fixes';
@@ -13,3 +13,41 @@ export { SEMANTIC_TOKEN_TYPES, semanticTokens, type SemanticToken } from './sema
 export { outline, type OutlineKind, type OutlineNode } from './symbols';
 export * from './text';
 export * from './time';
+export { completions, type Completion } from './completion';
+export { foldingRanges, type FoldingRange } from './folding';
+export { hover, type Hover } from './hover';
+export {
+  definition,
+  invalidSpeakerName,
+  labelAt,
+  prepareRename,
+  references,
+  renameSpeaker,
+  type PrepareRenameResult,
+  type RenameResult,
+} from './navigation';
+export { selectionRanges } from './selection';
+export {
+  formatLike,
+  parseOffset,
+  shiftTimestamps,
+  timeAtLine,
+  type ShiftResult,
+  type ShiftScope,
+} from './shift';
+export {
+  paragraphText,
+  statistics,
+  statisticsMarkdown,
+  type ChapterStats,
+  type SpeakerStats,
+  type Statistics,
+} from './stats';
+export {
+  fuzzyMatch,
+  summarize,
+  summarizeModel,
+  WorkspaceIndex,
+  type EpisodeSummary,
+  type WorkspaceSymbol,
+} from './workspace';

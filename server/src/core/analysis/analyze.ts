@@ -5,7 +5,7 @@ import { parse } from '../parser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { chapterFindings } from './chapters';
 import { chapterOrder, timestampOrder } from './order';
-import { speakerFindings } from './speakers';
+import { speakerFindings, type SpeakerContext } from './speakers';
 import { emptyTurns } from './turns';
 
 export interface Analysis {
@@ -13,23 +13,31 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
+/** What the analysis may know beyond the document: the rest of the workspace. */
+export type AnalysisContext = SpeakerContext;
+
 export function analyzeModel(
   model: TranscriptModel,
   settings: Settings = DEFAULT_SETTINGS,
+  context: AnalysisContext = {},
 ): Finding[] {
   const all: Finding[] = [
     ...model.findings,
     ...timestampOrder(model),
     ...chapterOrder(model),
     ...chapterFindings(model, settings.chapterTimeTolerance),
-    ...speakerFindings(model, settings),
+    ...speakerFindings(model, settings, context),
     ...emptyTurns(model),
   ];
   return sortFindings(all.filter((f) => settings.findings[f.code]));
 }
 
 /** Parse plus every check: the one entry point the fronts need. */
-export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis {
+export function analyze(
+  text: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  context: AnalysisContext = {},
+): Analysis {
   const model = parse(text);
-  return { model, findings: analyzeModel(model, settings) };
+  return { model, findings: analyzeModel(model, settings, context) };
 }

@@ -54,7 +54,7 @@ function labelsCount(n: number): string {
 }
 
 interface Suggestion {
-  readonly kind: 'configured' | 'label' | 'text';
+  readonly kind: 'configured' | 'label' | 'workspace' | 'text';
   readonly name: string;
   readonly message: string;
   readonly related?: { range: Range; message: string };
@@ -62,7 +62,19 @@ interface Suggestion {
   readonly reverse?: Fix;
 }
 
-export function speakerFindings(model: TranscriptModel, settings: Settings): Finding[] {
+/** What the rest of the workspace says: in how many other episodes each speaker name has labels. */
+export interface SpeakerContext {
+  readonly otherEpisodes?: ReadonlyMap<string, number>;
+}
+
+/** A name used in this many other episodes is an established spelling. */
+const ESTABLISHED = 3;
+
+export function speakerFindings(
+  model: TranscriptModel,
+  settings: Settings,
+  context: SpeakerContext = {},
+): Finding[] {
   if (model.labels.length === 0) return [];
   const byName = new Map<string, SpeakerLabel[]>();
   for (const label of model.labels) {
@@ -124,6 +136,26 @@ export function speakerFindings(model: TranscriptModel, settings: Settings): Fin
         related: { range: first.nameRange, message: `'${best}' is used here` },
         reverse: bothWays ? renameLabels(best, name) : undefined,
       };
+    }
+
+    const episodes = context.otherEpisodes;
+    if (episodes && episodes.size > 0) {
+      const own = episodes.get(name) ?? 0;
+      let established: string | undefined;
+      for (const [other, count] of episodes) {
+        if (other === name || byName.has(other) || count < ESTABLISHED || count <= 3 * own)
+          continue;
+        if (!variantOf(name, other)) continue;
+        if (!established || count > episodes.get(established)!) established = other;
+      }
+      if (established) {
+        const count = episodes.get(established)!;
+        return {
+          kind: 'workspace',
+          name: established,
+          message: `'${name}' here (${labelsCount(labels(name))}${own ? `, ${own} other ${own === 1 ? 'episode' : 'episodes'}` : ''}); '${established}' in ${count} other episodes`,
+        };
+      }
     }
 
     if (!isSingleWordName(name)) return undefined;

@@ -1,0 +1,170 @@
+/**
+ * Statistics: per speaker (turns, words, estimated talking time, shares) and
+ * per chapter (start, length, turns, words), as data, Markdown or JSON.
+ */
+import { orderedStamps } from './analysis/order';
+import type { Paragraph, TranscriptModel } from './model';
+import { formatChapterTime, formatClock } from './time';
+
+/** Words per second of ordinary speech (150 a minute), to estimate what stamps do not say. */
+export const WORDS_PER_SECOND = 2.5;
+
+export interface SpeakerStats {
+  readonly name: string;
+  readonly turns: number;
+  readonly words: number;
+  /** Estimated talking time in seconds. */
+  readonly seconds: number;
+  /** Share of all words, 0 to 1. */
+  readonly wordShare: number;
+  /** Share of all talking time, 0 to 1. */
+  readonly timeShare: number;
+}
+
+export interface ChapterStats {
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+  readonly turns: number;
+  readonly words: number;
+  readonly firstWords: string;
+}
+
+export interface Statistics {
+  readonly duration: number;
+  readonly words: number;
+  readonly speakers: readonly SpeakerStats[];
+  readonly chapters: readonly ChapterStats[];
+}
+
+/** The words of a paragraph: its lines after the stamp, without chapter headings or blanks. */
+export function paragraphText(model: TranscriptModel, p: Paragraph): string {
+  const headingLines = new Set(model.headings.map((h) => h.line));
+  const parts: string[] = [];
+  for (let line = p.startLine; line <= p.endLine; line++) {
+    if (headingLines.has(line)) continue;
+    let text = model.text.line(line);
+    if (line === p.startLine && p.stamp) text = text.slice(p.stamp.range.end.character);
+    else if (line === p.startLine) {
+      const bad = model.malformedStamps.find((m) => m.line === line);
+      if (bad) text = text.slice(bad.range.end.character);
+    }
+    const t = text.trim();
+    if (t) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
+/** Seconds each paragraph lasts: until the next later stamp, else estimated from its words. */
+function durations(model: TranscriptModel): number[] {
+  const ordered = new Set(orderedStamps(model));
+  const paras = model.paragraphs;
+  const out = new Array<number>(paras.length);
+  let next: number | undefined;
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const p = paras[i];
+    const estimate = p.words / WORDS_PER_SECOND;
+    if (p.stamp && ordered.has(p.stamp)) {
+      out[i] = next !== undefined && next >= p.stamp.seconds ? next - p.stamp.seconds : estimate;
+      next = p.stamp.seconds;
+    } else out[i] = estimate;
+  }
+  return out;
+}
+
+function firstWords(text: string, n = 12): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
+}
+
+export function statistics(model: TranscriptModel): Statistics {
+  const lasting = durations(model);
+  const bySpeaker = new Map<string, { turns: number; words: number; seconds: number }>();
+  for (const turn of model.turns) {
+    const s = bySpeaker.get(turn.label.name) ?? { turns: 0, words: 0, seconds: 0 };
+    s.turns++;
+    s.words += turn.words;
+    for (const i of turn.paragraphs) s.seconds += lasting[i];
+    bySpeaker.set(turn.label.name, s);
+  }
+  const totalWords = model.paragraphs.reduce((n, p) => n + p.words, 0);
+  const spokenWords = [...bySpeaker.values()].reduce((n, s) => n + s.words, 0);
+  const spokenSeconds = [...bySpeaker.values()].reduce((n, s) => n + s.seconds, 0);
+  const speakers = [...bySpeaker.entries()]
+    .map(([name, s]) => ({
+      name,
+      ...s,
+      wordShare: spokenWords ? s.words / spokenWords : 0,
+      timeShare: spokenSeconds ? s.seconds / spokenSeconds : 0,
+    }))
+    .sort((a, b) => b.words - a.words || a.name.localeCompare(b.name));
+
+  const stamps = orderedStamps(model);
+  const lastStamped = [...model.paragraphs.keys()].reverse().find((i) => model.paragraphs[i].stamp);
+  const duration =
+    stamps.length > 0
+      ? stamps[stamps.length - 1].seconds + (lastStamped !== undefined ? lasting[lastStamped] : 0)
+      : totalWords / WORDS_PER_SECOND;
+
+  const chapters = model.chapters.map((c, i) => {
+    const nextStart = model.chapters.slice(i + 1).find((n) => n.seconds >= c.seconds)?.seconds;
+    const end = Math.max(c.seconds, nextStart ?? duration);
+    const inside = model.paragraphs.filter(
+      (p) => p.stamp && p.stamp.seconds >= c.seconds && p.stamp.seconds < end,
+    );
+    const turnSet = new Set(inside.map((p) => p.turn).filter((t) => t !== undefined));
+    return {
+      title: c.title,
+      start: c.seconds,
+      end,
+      length: end - c.seconds,
+      turns: turnSet.size,
+      words: inside.reduce((n, p) => n + p.words, 0),
+      firstWords: inside[0] ? firstWords(paragraphText(model, inside[0])) : '',
+    };
+  });
+  return { duration, words: totalWords, speakers, chapters };
+}
+
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+export function statisticsMarkdown(stats: Statistics, title = 'Transcript'): string {
+  const lines = [
+    `# Statistics: ${escapeCell(title)}`,
+    '',
+    `About ${formatClock(Math.round(stats.duration))} long, ${stats.words} words, ${stats.speakers.length} speakers, ${stats.chapters.length} chapters.`,
+    '',
+    '## Speakers',
+    '',
+    '| Speaker | Turns | Words | Talking time (est.) | Share of words | Share of time |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...stats.speakers.map(
+      (s) =>
+        `| ${escapeCell(s.name)} | ${s.turns} | ${s.words} | ${formatClock(Math.round(s.seconds))} | ${percent(s.wordShare)} | ${percent(s.timeShare)} |`,
+    ),
+  ];
+  if (stats.chapters.length > 0) {
+    lines.push(
+      '',
+      '## Chapters',
+      '',
+      '| Start | Chapter | Length | Turns | Words |',
+      '| ---: | --- | ---: | ---: | ---: |',
+      ...stats.chapters.map(
+        (c) =>
+          `| ${formatChapterTime(c.start)} | ${escapeCell(c.title)} | ${formatClock(Math.round(c.length))} | ${c.turns} | ${c.words} |`,
+      ),
+    );
+  }
+  lines.push(
+    '',
+    `Talking time is estimated from the timestamps (a paragraph lasts until the next one starts; the last at ${WORDS_PER_SECOND * 60} words a minute).`,
+    '',
+  );
+  return lines.join('\n');
+}
