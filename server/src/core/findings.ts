@@ -79,6 +79,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

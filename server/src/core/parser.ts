@@ -41,10 +41,11 @@ function leadingSpace(s: string): number {
   return i;
 }
 
-function countWords(s: string, from: number): number {
+/** Words in `s` between two offsets (runs of characters other than spaces). */
+function countWords(s: string, from: number, to: number): number {
   let words = 0;
   let inWord = false;
-  for (let i = from; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     const space = c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
     if (space) inWord = false;
@@ -181,6 +182,12 @@ export function parse(source: string): TranscriptModel {
     else titleIndex.set(key, [c.index]);
   }
   const maxHeadingLength = Math.min(MAX_TITLE, longestTitle) * 3 + 8;
+  // First characters of the titles, both cases: most lines are ruled out by one look.
+  const titleInitials = new Set<number>();
+  for (const key of titleIndex.keys()) {
+    titleInitials.add(key.charCodeAt(0));
+    titleInitials.add(key.charAt(0).toUpperCase().charCodeAt(0));
+  }
   const kinds: LineKind[] = new Array(bodyLines.length);
   const stampAt = new Map<number, Timestamp>();
   const stamps: Timestamp[] = [];
@@ -188,13 +195,16 @@ export function parse(source: string): TranscriptModel {
   const headings: ChapterHeading[] = [];
   const candidateNames = new Map<number, { name: string; start: number; end: number }>();
   const usedChapters = new Set<number>();
-  const proseStart = new Map<number, number>();
+  // Per body line: where its prose starts, and the line's text (read once).
+  const proseStart = new Int32Array(bodyLines.length);
+  const raws: string[] = new Array(bodyLines.length);
 
   for (let i = 0; i < bodyLines.length; i++) {
     const line = bodyLines[i];
     const raw = text.line(line);
+    raws[i] = raw;
     const lead = leadingSpace(raw);
-    if (lead === raw.length || raw.trim() === '') {
+    if (lead === raw.length || (raw.charCodeAt(lead) > 127 && raw.trim() === '')) {
       kinds[i] = 'blank';
       continue;
     }
@@ -210,7 +220,7 @@ export function parse(source: string): TranscriptModel {
         stamps.push(ts);
         stampAt.set(line, ts);
         kinds[i] = 'stamp';
-        proseStart.set(line, lead + stamp.length);
+        proseStart[i] = lead + stamp.length;
         continue;
       }
       const bad = stampLikeLength(rest);
@@ -220,11 +230,11 @@ export function parse(source: string): TranscriptModel {
         malformedStamps.push(m);
         findings.push(malformedFinding(m));
         kinds[i] = 'malformed';
-        proseStart.set(line, lead + bad);
+        proseStart[i] = lead + bad;
         continue;
       }
     }
-    if (titleIndex.size > 0 && rest.length <= maxHeadingLength) {
+    if (titleInitials.has(rest.charCodeAt(0)) && rest.length <= maxHeadingLength) {
       const list = titleIndex.get(normalizeTitle(rest));
       const chapter = list?.find((c) => !usedChapters.has(c));
       if (chapter !== undefined) {
@@ -251,7 +261,7 @@ export function parse(source: string): TranscriptModel {
       }
     }
     kinds[i] = 'text';
-    proseStart.set(line, lead);
+    proseStart[i] = lead;
   }
 
   // 6. Which candidates are labels: those followed (past blank lines and
@@ -289,7 +299,7 @@ export function parse(source: string): TranscriptModel {
       });
     } else {
       kinds[i] = 'text';
-      proseStart.set(line, c.start);
+      proseStart[i] = c.start;
     }
   }
 
@@ -303,14 +313,26 @@ export function parse(source: string): TranscriptModel {
   let lastBodyLine = -1;
   const closePara = () => {
     if (!para) return;
-    paragraphs.push({ ...para, turn: turn ? turns.length : undefined });
+    paragraphs.push({
+      startLine: para.startLine,
+      endLine: para.endLine,
+      stamp: para.stamp,
+      turn: turn ? turns.length : undefined,
+      words: para.words,
+    });
     turn?.paragraphs.push(paragraphs.length - 1);
     para = undefined;
   };
   const closeTurn = (endLine: number) => {
     closePara();
     if (!turn) return;
-    turns.push({ ...turn, endLine: Math.max(turn.startLine, endLine) });
+    turns.push({
+      label: turn.label,
+      startLine: turn.startLine,
+      endLine: Math.max(turn.startLine, endLine),
+      paragraphs: turn.paragraphs,
+      words: turn.words,
+    });
     turn = undefined;
   };
   for (let i = 0; i < bodyLines.length; i++) {
@@ -326,8 +348,10 @@ export function parse(source: string): TranscriptModel {
     // A heading belongs to the chapter it opens, not to the turn before it.
     if (kind === 'heading') continue;
     lastBodyLine = line;
-    const start = proseStart.get(line) ?? 0;
-    const words = countWords(text.line(line), start);
+    const start = proseStart[i];
+    // Counted on the whole text, which is flat, rather than on the line's slice.
+    const lineStart = text.lineStart(line);
+    const words = countWords(source, lineStart + start, lineStart + raws[i].length);
     if (kind === 'stamp' || kind === 'malformed') {
       closePara();
       para = { startLine: line, endLine: line, stamp: stampAt.get(line), words };

@@ -53,9 +53,13 @@ export class LineIndex {
     let eol: string | undefined;
     let i = 0;
     const n = text.length;
+    // Next positions of each break character, searched again only once passed
+    // (searching both from every line start would be quadratic).
+    let nl = -2;
+    let cr = -2;
     while (i < n) {
-      const nl = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
+      if (nl !== -1 && nl < i) nl = text.indexOf('\n', i);
+      if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
       if (nl < 0 && cr < 0) break;
       if (cr >= 0 && (nl < 0 || cr < nl)) {
         ends.push(cr);

@@ -18,13 +18,45 @@ function isUpper(s: string): boolean {
   return c !== c.toLowerCase();
 }
 
-/** How often each capitalised word of three letters or more occurs in the prose. */
-export function proseWordCounts(model: TranscriptModel): Map<string, number> {
+/** First letters that sound alike in German (Kölner Phonetik groups), to spot spellings of a name. */
+const SOUND_ALIKE = ['AEIJOUYÄÖÜ', 'BP', 'DT', 'FPVW', 'CGKQX', 'CSZß', 'L', 'MN', 'R', 'H'];
+
+/** Capital letters a spelling of one of these names may start with. */
+export function initialsFor(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const first = name.charAt(0).toUpperCase();
+    out.add(first);
+    for (const group of SOUND_ALIKE) if (group.includes(first)) for (const c of group) out.add(c);
+  }
+  return out;
+}
+
+function escapeClass(chars: Iterable<string>): string {
+  return [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+}
+
+/**
+ * How often each capitalised word of three letters or more occurs in the
+ * prose; only words starting with one of `initials` when given (the speed
+ * of the whole check depends on counting no more than it needs).
+ */
+export function proseWordCounts(
+  model: TranscriptModel,
+  initials?: ReadonlySet<string>,
+): Map<string, number> {
   const counts = new Map<string, number>();
+  if (initials && initials.size === 0) return counts;
+  const re = initials
+    ? new RegExp(
+        `(?<![\\p{L}\\p{M}])[${escapeClass(initials)}][\\p{L}\\p{M}]{2,}(?:['’][\\p{L}\\p{M}]+)*`,
+        'gu',
+      )
+    : WORD;
   for (const span of model.prose) {
     const line = model.text.line(span.line);
-    WORD.lastIndex = span.start;
-    for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
+    re.lastIndex = span.start;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
       const w = m[0];
       if (w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
@@ -87,7 +119,7 @@ export function speakerFindings(
     accepted.add(s.name);
     for (const a of s.aliases) accepted.add(a);
   }
-  const words = proseWordCounts(model);
+  const words = proseWordCounts(model, initialsFor([...byName.keys(), ...accepted]));
   const text = (name: string) => words.get(name) ?? 0;
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   /**
