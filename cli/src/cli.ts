@@ -6,6 +6,8 @@
  *   transcript outline FILE...                       chapters and speaker turns
  *   transcript shift --by -12 [--from 0:31:00] FILE  move timestamps, in place
  *   transcript stats [--format json] FILE...         per speaker and per chapter
+ *   transcript export --to vtt|srt|json|html|chapters-json|psc|mp4chaps FILE [-o OUT]
+ *   transcript import FILE [--chapters FILE] [-o OUT]
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
@@ -27,7 +29,14 @@ import {
   type Statistics,
   type Settings,
 } from '../../server/src/core';
+import { EXPORT_FORMATS } from '../../server/src/core/formats';
 import { fatalResult, toEslintResult, type EslintResult } from './eslintFormat';
+import {
+  exportCommand,
+  importCommand,
+  type ExportCommandOptions,
+  type ImportCommandOptions,
+} from './formats';
 import { FileError, readTranscript, writeTranscript } from './files';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -287,6 +296,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('<files...>', 'transcript files')
     .action(async (files: string[], opts: { format: 'markdown' | 'json' }) => {
       exit = await stats(files, opts, io);
+    });
+
+  program
+    .command('export')
+    .description('write the transcript or its chapters in a publishing format')
+    .addOption(
+      new Option('--to <format>', 'target format')
+        .choices([...EXPORT_FORMATS])
+        .makeOptionMandatory(),
+    )
+    .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
+    .option('--force', 'export even when the transcript has errors')
+    .option('--line-width <n>', 'wrap cue lines at this width (WebVTT 65, SRT 32)')
+    .option('--episode-length <seconds>', 'where the last cue ends')
+    .argument('<file>', 'transcript file')
+    .action(async (file: string, opts: ExportCommandOptions) => {
+      exit = await exportCommand(file, opts, io);
+    });
+
+  program
+    .command('import')
+    .description(
+      'make a transcript from WebVTT, SRT or Podcasting 2.0 JSON (detected from content)',
+    )
+    .option(
+      '--chapters <file>',
+      'a chapters file: Podcasting 2.0 JSON, Podlove Simple Chapters or mp4chaps',
+    )
+    .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
+    .argument('<file>', 'the file to import')
+    .action(async (file: string, opts: ImportCommandOptions) => {
+      exit = await importCommand(file, opts, io);
     });
 
   program

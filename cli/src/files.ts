@@ -43,28 +43,21 @@ export async function readTranscript(file: string): Promise<TranscriptFile> {
 }
 
 /**
- * Replaces the file's text atomically (a temporary file beside it, then a
- * rename), keeping its byte order mark and mode, and refuses when the file
- * changed on disk since it was read. On any error the original stays
- * untouched. Links are kept: a symbolic link's target is replaced, and a file
- * with hard links gets the new bytes copied in once they are safely on disk.
+ * Puts `bytes` at `target` through a temporary file beside it and a rename,
+ * keeping an existing file's mode. A file with hard links gets the bytes
+ * copied in once they are safely on disk (a rename would split the links).
+ * On any error the target is untouched and no temporary file is left.
  */
-export async function writeTranscript(file: TranscriptFile, text: string): Promise<void> {
-  if (!file.validUtf8)
-    throw new FileError(`${file.path}: not valid UTF-8; left unchanged so that no byte is lost`);
-  // A symbolic link stays a link: the file it points to is replaced.
-  const target = await fs.realpath(file.path).catch(() => file.path);
-  const now = await fs.readFile(target).catch(() => undefined);
-  if (!now || !now.equals(file.bytes))
-    throw new FileError(`${file.path}: changed on disk while it was being fixed; left unchanged`);
-  const out = Buffer.concat([file.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+async function replaceFile(target: string, bytes: Buffer, shownAs: string): Promise<void> {
+  const existing = await fs.stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new FileError(`${shownAs}: is a directory`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
-    const stat = await fs.stat(target);
-    await fs.writeFile(tmp, out, { mode: stat.mode });
-    if (stat.nlink > 1) {
-      // A rename would split a hard link: the new bytes, safely on disk, are copied in.
+    await fs.writeFile(tmp, bytes, existing ? { mode: existing.mode } : {});
+    if (existing && existing.nlink > 1) {
       await fs.copyFile(tmp, target);
       await fs.rm(tmp, { force: true });
     } else {
@@ -72,8 +65,30 @@ export async function writeTranscript(file: TranscriptFile, text: string): Promi
     }
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    throw new FileError(
-      `${file.path}: could not be written (${(e as Error).message}); left unchanged`,
-    );
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such folder' : (code ?? (e as Error).message);
+    throw new FileError(`${shownAs}: could not be written (${why}); left unchanged`);
   }
+}
+
+/** Writes a new or existing file atomically; a symbolic link's target is written. */
+export async function writeAtomically(target: string, content: string): Promise<void> {
+  const real = await fs.realpath(target).catch(() => target);
+  await replaceFile(real, Buffer.from(content, 'utf8'), target);
+}
+
+/**
+ * Replaces a transcript's text atomically, keeping its byte order mark, and
+ * refuses when the file changed on disk since it was read or is not valid
+ * UTF-8. Links are kept: a symbolic link's target is replaced.
+ */
+export async function writeTranscript(file: TranscriptFile, text: string): Promise<void> {
+  if (!file.validUtf8)
+    throw new FileError(`${file.path}: not valid UTF-8; left unchanged so that no byte is lost`);
+  const target = await fs.realpath(file.path).catch(() => file.path);
+  const now = await fs.readFile(target).catch(() => undefined);
+  if (!now || !now.equals(file.bytes))
+    throw new FileError(`${file.path}: changed on disk while it was being fixed; left unchanged`);
+  const out = Buffer.concat([file.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  await replaceFile(target, out, file.path);
 }

@@ -12,9 +12,16 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { parseOffset } from '../../server/src/core/shift';
+import { EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/core/formats/export';
 import {
+  EXPORT,
+  IMPORT,
   SHIFT_TIMESTAMPS,
   STATISTICS,
+  type ExportParams,
+  type ExportResponse,
+  type ImportParams,
+  type ImportResponse,
   type ShiftTimestampsParams,
   type ShiftTimestampsResult,
   type StatisticsParams,
@@ -86,6 +93,91 @@ async function shiftTimestamps(): Promise<void> {
     );
 }
 
+/** Quick pick of a format, then a save dialog; asks before exporting a transcript with errors. */
+async function exportTranscript(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+  const picked = await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((format) => ({
+      label: FORMAT_INFO[format].description,
+      description: FORMAT_INFO[format].extension,
+      format,
+    })),
+    { title: 'Export Transcript', placeHolder: 'Format' },
+  );
+  if (!picked) return;
+  const params: ExportParams = {
+    textDocument: { uri: editor.document.uri.toString() },
+    format: picked.format,
+  };
+  let result = await client.sendRequest<ExportResponse>(EXPORT, params);
+  if (!result.ok && result.errors > 0) {
+    const force = 'Export Anyway';
+    const answer = await vscode.window.showWarningMessage(result.message, { modal: true }, force);
+    if (answer !== force) return;
+    result = await client.sendRequest<ExportResponse>(EXPORT, { ...params, force: true });
+  }
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(result.message);
+    return;
+  }
+  const source = editor.document.uri;
+  const base = path.posix.basename(source.path).replace(/(\.transcript)?(\.txt)?$/, '');
+  const target = await vscode.window.showSaveDialog({
+    title: `Export ${picked.label}`,
+    defaultUri:
+      source.scheme === 'untitled'
+        ? undefined
+        : vscode.Uri.joinPath(source, '..', base + result.extension),
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+  const note = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
+  void vscode.window.showInformationMessage(`Exported ${path.posix.basename(target.path)}${note}`);
+}
+
+/** Open dialog for a WebVTT, SRT or JSON transcript (and optionally chapters); opens the result as a new transcript. */
+async function importTranscript(): Promise<void> {
+  if (!client) return;
+  const [file] =
+    (await vscode.window.showOpenDialog({
+      title: 'Import Transcript',
+      canSelectMany: false,
+      filters: { 'Transcripts (WebVTT, SRT, Podcasting 2.0 JSON)': ['vtt', 'srt', 'json'] },
+    })) ?? [];
+  if (!file) return;
+  const withChapters = await vscode.window.showQuickPick(
+    ['No chapters file', 'Add a chapters file…'],
+    {
+      title: 'Chapters',
+    },
+  );
+  if (withChapters === undefined) return;
+  let chapters: string | undefined;
+  if (withChapters !== 'No chapters file') {
+    const [c] =
+      (await vscode.window.showOpenDialog({
+        title: 'Chapters (Podcasting 2.0 JSON, Podlove Simple Chapters, mp4chaps)',
+        canSelectMany: false,
+      })) ?? [];
+    if (!c) return;
+    chapters = new TextDecoder().decode(await vscode.workspace.fs.readFile(c));
+  }
+  const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  const params: ImportParams = { content, chapters };
+  const result = await client.sendRequest<ImportResponse>(IMPORT, params);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`${path.posix.basename(file.path)}: ${result.message}`);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({
+    language: LANGUAGE_ID,
+    content: result.text,
+  });
+  await vscode.window.showTextDocument(doc);
+  if (result.warnings.length) void vscode.window.showWarningMessage(result.warnings.join('; '));
+}
+
 /** Read-only statistics documents, shown in the Markdown preview. */
 class StatisticsDocuments implements vscode.TextDocumentContentProvider {
   static readonly scheme = 'transcript-statistics';
@@ -151,6 +243,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }),
     ),
     vscode.commands.registerCommand('transcript.shiftTimestamps', shiftTimestamps),
+    vscode.commands.registerCommand('transcript.export', exportTranscript),
+    vscode.commands.registerCommand('transcript.import', importTranscript),
     vscode.workspace.registerTextDocumentContentProvider(
       StatisticsDocuments.scheme,
       statisticsDocuments,

@@ -23,3 +23,34 @@ export interface StatisticsResult {
 }
 
 export const ACCEPT_SPEAKER = 'transcript.acceptSpeaker';
+
+export const EXPORT = 'transcript/export';
+export interface ExportParams {
+  readonly textDocument: { readonly uri: string };
+  /** vtt, srt, json, html, chapters-json, psc or mp4chaps. */
+  readonly format: string;
+  /** Export even when the transcript has errors. */
+  readonly force?: boolean;
+}
+export type ExportResponse =
+  | {
+      readonly ok: true;
+      readonly content: string;
+      readonly extension: string;
+      readonly warnings: string[];
+    }
+  | { readonly ok: false; readonly message: string; readonly errors: number };
+
+export const IMPORT = 'transcript/import';
+export interface ImportParams {
+  readonly content: string;
+  readonly chapters?: string;
+}
+export type ImportResponse =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly format: string;
+      readonly warnings: string[];
+    }
+  | { readonly ok: false; readonly message: string };

@@ -57,9 +57,16 @@ import {
   toWorkspaceEdit,
   toWorkspaceSymbols,
 } from './protocol';
+import { exportTranscript, importTranscript, isExportFormat } from './core/formats';
 import {
+  EXPORT,
+  IMPORT,
   SHIFT_TIMESTAMPS,
   STATISTICS,
+  type ExportParams,
+  type ExportResponse,
+  type ImportParams,
+  type ImportResponse,
   type ShiftTimestampsParams,
   type ShiftTimestampsResult,
   type StatisticsParams,
@@ -392,6 +399,36 @@ export function startServer(connection: Connection): void {
           p.textDocument.uri.slice(p.textDocument.uri.lastIndexOf('/') + 1),
         );
         return { markdown: statisticsMarkdown(statistics(a.model), name) };
+      },
+    ),
+  );
+
+  connection.onRequest(EXPORT, (p: ExportParams, token) =>
+    withDocument<ExportResponse>(
+      'export',
+      p.textDocument.uri,
+      { ok: false, message: 'The document is not open', errors: 0 },
+      token,
+      (_a, doc, settings) => {
+        if (!isExportFormat(p.format))
+          return { ok: false, message: `Unknown format '${p.format}'`, errors: 0 };
+        const r = exportTranscript(doc.getText(), p.format, { force: p.force, settings });
+        return r.ok
+          ? { ok: true, content: r.content, extension: r.extension, warnings: r.warnings }
+          : { ok: false, message: r.message, errors: r.errors.length };
+      },
+    ),
+  );
+
+  connection.onRequest(IMPORT, (p: ImportParams, token) =>
+    runSafe<ImportResponse>(
+      log,
+      'import',
+      { ok: false, message: 'The import failed' },
+      token,
+      () => {
+        const r = importTranscript(p.content, { chapters: p.chapters });
+        return r.ok ? { ok: true, text: r.text, format: r.format, warnings: r.warnings } : r;
       },
     ),
   );

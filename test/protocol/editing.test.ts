@@ -149,6 +149,51 @@ describe('editing features over stdio', function () {
     assert.match(refused.message, /would make \[0:05\] on line 14 negative/);
   });
 
+  it('exports the open document, refusing one with errors unless forced', async () => {
+    const vtt = await client.conn.sendRequest<{ ok: boolean; content: string; extension: string }>(
+      'transcript/export',
+      { textDocument: { uri: URI }, format: 'vtt' },
+    );
+    assert.equal(vtt.ok, true);
+    assert.equal(vtt.extension, '.vtt');
+    assert.match(
+      vtt.content,
+      /^WEBVTT\n\n00:00:05\.000 --> 00:00:20\.000\n<v Malte>Hallo und herzlich willkommen/,
+    );
+    await client.change(URI, [{ text: CLEAN.replace('[0:20]', '[0:01]') }]);
+    const refused = await client.conn.sendRequest<{ ok: boolean; errors: number; message: string }>(
+      'transcript/export',
+      { textDocument: { uri: URI }, format: 'srt' },
+    );
+    assert.deepEqual([refused.ok, refused.errors], [false, 1]);
+    assert.match(refused.message, /timestamp-order/);
+    const forced = await client.conn.sendRequest<{ ok: boolean }>('transcript/export', {
+      textDocument: { uri: URI },
+      format: 'srt',
+      force: true,
+    });
+    assert.equal(forced.ok, true);
+  });
+
+  it('imports WebVTT into a transcript', async () => {
+    const r = await client.conn.sendRequest<{ ok: boolean; text: string; format: string }>(
+      'transcript/import',
+      {
+        content: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Malte>Hallo &amp; willkommen.\n',
+      },
+    );
+    assert.deepEqual(r, {
+      ok: true,
+      format: 'vtt',
+      text: 'Transcript\nMalte:\n[0:01] Hallo & willkommen.\n',
+      warnings: [],
+    });
+    const bad = await client.conn.sendRequest<{ ok: boolean }>('transcript/import', {
+      content: 'just words',
+    });
+    assert.equal(bad.ok, false);
+  });
+
   it('answers the statistics request with Markdown', async () => {
     const r = await client.conn.sendRequest<{ markdown: string }>('transcript/statistics', {
       textDocument: { uri: URI },

@@ -43,5 +43,7 @@ describe('time', () => {
     assert.equal(formatStamp(845), '[14:05]');
     assert.equal(formatChapterTime(107), '0:01:47');
     assert.equal(formatChapterTime(65.25), '0:01:05.250');
+    assert.equal(formatClock(59.9996), '1:00');
+    assert.equal(formatStamp(3599.9999), '[1:00:00]');
   });
 });

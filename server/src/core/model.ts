@@ -71,7 +71,10 @@ export interface ChapterHeading {
   readonly exact: boolean;
 }
 
-/** Words of one timestamped paragraph (or of the words before a turn's first stamp). */
+/**
+ * Words of one timestamped paragraph; a paragraph without a stamp holds words
+ * before the first label, or after a malformed stamp's line.
+ */
 export interface Paragraph {
   readonly startLine: number;
   readonly endLine: number;

@@ -65,8 +65,10 @@ function pad2(n: number): string {
 }
 
 function split(seconds: number) {
-  const whole = Math.floor(seconds);
-  const ms = Math.round((seconds - whole) * 1000);
+  // Round to milliseconds first, so 59.9996 is 1:00, not 0:59.1000.
+  const total = Math.round(seconds * 1000);
+  const whole = Math.floor(total / 1000);
+  const ms = total % 1000;
   return {
     h: Math.floor(whole / 3600),
     m: Math.floor((whole % 3600) / 60),

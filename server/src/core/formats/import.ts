@@ -159,7 +159,12 @@ function toParagraphs(
   const paragraphs: Paragraph[] = [];
   let speaker: string | undefined;
   let backwards = 0;
+  let previousStart = -Infinity;
   for (const cue of cues) {
+    if (cue.start !== undefined) {
+      if (cue.start < previousStart) backwards++;
+      previousStart = cue.start;
+    }
     if (cue.speaker !== undefined) speaker = labelName(cue.speaker);
     const text = plain(cue.text);
     if (text === '') continue;
@@ -174,7 +179,6 @@ function toParagraphs(
         ? gap > pause || start - cur.start >= maxParagraph
         : gap > pause || wholeSecond(start) !== cur.stamp;
     }
-    if (cur && start !== undefined && start < cur.start) backwards++;
     if (fresh) {
       const s = start ?? cur?.lastEnd ?? 0;
       paragraphs.push({

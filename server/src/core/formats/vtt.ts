@@ -6,6 +6,7 @@
  */
 import type { PublishDocument } from './document';
 import { escapeText, words, wrap } from './strings';
+import { decodeEntities } from './entities';
 import { speakerPrefix } from './prefix';
 import { formatClock } from './times';
 
@@ -32,7 +33,7 @@ export function toVtt(doc: PublishDocument, lineWidth = DEFAULT_VTT_LINE_WIDTH):
     const lines = wrap(words(cue.text), lineWidth).map(escapeText);
     if (cue.speaker) {
       lines[0] = `<v ${voiceAnnotation(cue.speaker)}>${lines[0]}`;
-    } else if (speakerPrefix(lines[0])) {
+    } else if (speakerPrefix(lines[0], decodeEntities)) {
       // Without a voice span, a leading "Word:" would read as a speaker label;
       // a character reference for the colon keeps it text.
       lines[0] = lines[0].replace(':', '&#58;');
