@@ -41,18 +41,19 @@ function leadingSpace(s: string): number {
   return i;
 }
 
-/** Words in `s` between two offsets (runs of characters other than spaces). */
+/** Words in `s` between two offsets (runs of characters other than white space). */
 function countWords(s: string, from: number, to: number): number {
   let words = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      words++;
-    }
+    // Most characters are above the space; test the cheap case first.
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
+      if (!inWord) {
+        inWord = true;
+        words++;
+      }
+    } else inWord = false;
   }
   return words;
 }
