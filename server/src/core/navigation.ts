@@ -3,6 +3,7 @@
  * a speaker (references), and renaming a speaker.
  */
 import type { SpeakerLabel, TranscriptModel } from './model';
+import { lowerBound } from './search';
 import type { Position, Range, TextEdit } from './text';
 
 function contains(r: Range, p: Position): boolean {
@@ -17,17 +18,6 @@ export function labelAt(model: TranscriptModel, p: Position): SpeakerLabel | und
   const i = lowerBound(model.labels, p.line, (l) => l.line);
   const label = model.labels[i];
   return label && label.line === p.line ? label : undefined;
-}
-
-function lowerBound<T>(items: readonly T[], line: number, key: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** From a chapter entry to its heading in the body, and from a heading back to its entry. */

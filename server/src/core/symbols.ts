@@ -5,6 +5,7 @@
  */
 import { headingInsertLine } from './analysis/chapters';
 import type { TranscriptModel, Turn } from './model';
+import { lowerBound, upperBound } from './search';
 import { pos, range, type Range } from './text';
 import { formatClock } from './time';
 
@@ -58,11 +59,16 @@ interface Cut {
 function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): OutlineNode[] {
   const pieces: OutlineNode[] = [];
   let from = turn.startLine;
-  const inside = cuts.filter((c) => c.line > turn.startLine && c.line <= turn.endLine);
+  const first = upperBound(cuts, turn.startLine, (c) => c.line);
+  const inside = cuts.slice(
+    first,
+    upperBound(cuts, turn.endLine, (c) => c.line),
+  );
   for (let i = 0; i <= inside.length; i++) {
     const to = i < inside.length ? inside[i].line - 1 : turn.endLine;
     if (to >= from) {
-      const stamp = model.stamps.find((s) => s.line >= from && s.line <= to);
+      const at = model.stamps[lowerBound(model.stamps, from, (s) => s.line)];
+      const stamp = at && at.line <= to ? at : undefined;
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
       const selection =
         from === turn.startLine ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
@@ -102,8 +108,7 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
     if (turn.startLine < bodyStart) continue;
     for (const piece of turnPieces(model, turn, cuts)) {
       const line = piece.range.start.line;
-      let owner = -1;
-      for (let i = 0; i < anchors.length && anchors[i].line <= line; i++) owner = i;
+      const owner = upperBound(anchors, line, (a) => a.line) - 1;
       if (owner >= 0 && chapterNodes[owner].range.end.line >= line)
         chapterNodes[owner].children.push(piece);
       else top.push(piece);

@@ -32,6 +32,15 @@ export function summarize(uri: string, text: string): EpisodeSummary {
   return summarizeModel(uri, parse(text));
 }
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive (V8
+ * keeps longer slices as views into their parent): the index must not hold
+ * on to hundreds of episodes' text through a title.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : s.split('').join('');
+}
+
 export function summarizeModel(uri: string, model: TranscriptModel): EpisodeSummary {
   const speakers = new Map<string, { labels: number; range: Range }>();
   for (const l of model.labels) {
@@ -42,11 +51,11 @@ export function summarizeModel(uri: string, model: TranscriptModel): EpisodeSumm
   const headingOf = new Map(model.headings.map((h) => [h.chapter, h.range]));
   return {
     uri,
-    speakers: [...speakers].map(([name, s]) => ({ name, ...s })),
+    speakers: [...speakers].map(([name, s]) => ({ name: detach(name), ...s })),
     chapters: model.chapters.map((c) => ({
-      title: c.title,
+      title: detach(c.title),
       seconds: c.seconds,
-      timeText: c.timeText,
+      timeText: detach(c.timeText),
       range: headingOf.get(c.index) ?? c.titleRange,
     })),
   };

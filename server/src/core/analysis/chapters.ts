@@ -2,19 +2,13 @@
 import { finding, type Finding } from '../findings';
 import type { ChapterEntry, Timestamp, TranscriptModel } from '../model';
 import { pos, type Position } from '../text';
+import { lowerBound, upperBound } from '../search';
 import { orderedStamps } from './order';
 import { formatChapterTime, formatStamp } from '../time';
 
 /** Index of the first stamp on a line after `line` (stamps are in line order). */
 export function firstStampAfter(stamps: readonly Timestamp[], line: number): number {
-  let lo = 0;
-  let hi = stamps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stamps[mid].line <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(stamps, line, (s) => s.line);
 }
 
 /**
@@ -26,10 +20,11 @@ export function headingInsertLine(
   model: TranscriptModel,
   chapter: ChapterEntry,
 ): number | undefined {
-  const stamp = orderedStamps(model).find((s) => s.seconds >= chapter.seconds);
+  const ordered = orderedStamps(model);
+  const stamp = ordered[lowerBound(ordered, chapter.seconds, (s) => s.seconds)];
   if (!stamp) return undefined;
-  const turn = model.turns.find((t) => t.startLine < stamp.line && stamp.line <= t.endLine);
-  if (turn) {
+  const turn = model.turns[upperBound(model.turns, stamp.line - 1, (t) => t.startLine) - 1];
+  if (turn && turn.startLine < stamp.line && stamp.line <= turn.endLine) {
     let onlyBlank = true;
     for (let l = turn.startLine + 1; l < stamp.line && onlyBlank; l++)
       onlyBlank = model.text.line(l).trim() === '';

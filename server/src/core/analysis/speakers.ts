@@ -36,20 +36,35 @@ function escapeClass(chars: Iterable<string>): string {
   return [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
 }
 
+/** What prose words can be spellings of the names: their first letters and lengths. */
+export interface WordFilter {
+  readonly initials: ReadonlySet<string>;
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+/** The filter for single-word names (other names are not looked for in the prose). */
+export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
+  const single = [...names].filter(isSingleWordName);
+  if (single.length === 0) return undefined;
+  const lengths = single.map((n) => n.length);
+  return {
+    initials: initialsFor(single),
+    minLength: Math.max(3, Math.min(...lengths) - 2),
+    maxLength: Math.max(...lengths) + 2,
+  };
+}
+
 /**
- * How often each capitalised word of three letters or more occurs in the
- * prose; only words starting with one of `initials` when given (the speed
- * of the whole check depends on counting no more than it needs).
+ * How often each capitalised word occurs in the prose: every word of three
+ * letters or more, or only those that pass `filter` (the speed of the whole
+ * check depends on counting no more than it needs).
  */
-export function proseWordCounts(
-  model: TranscriptModel,
-  initials?: ReadonlySet<string>,
-): Map<string, number> {
+export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Map<string, number> {
   const counts = new Map<string, number>();
-  if (initials && initials.size === 0) return counts;
-  const re = initials
+  const re = filter
     ? new RegExp(
-        `(?<![\\p{L}\\p{M}])[${escapeClass(initials)}][\\p{L}\\p{M}]{2,}(?:['’][\\p{L}\\p{M}]+)*`,
+        `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`,
         'gu',
       )
     : WORD;
@@ -119,7 +134,8 @@ export function speakerFindings(
     accepted.add(s.name);
     for (const a of s.aliases) accepted.add(a);
   }
-  const words = proseWordCounts(model, initialsFor([...byName.keys(), ...accepted]));
+  const filter = wordFilterFor([...byName.keys(), ...accepted]);
+  const words = filter ? proseWordCounts(model, filter) : new Map<string, number>();
   const text = (name: string) => words.get(name) ?? 0;
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   /**

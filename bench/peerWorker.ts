@@ -1,0 +1,51 @@
+/**
+ * One side of the peer comparison (bench/peer.ts) in a process of its own:
+ * `ours` or `theirs`, on the input of so many hours. On 'run' it computes
+ * the outline and the diagnostics of a new version once and replies with
+ * the milliseconds it took.
+ */
+import { CancellationToken } from 'vscode-languageserver';
+import { makeInputs, toMarkdown } from './inputs';
+import { countSymbols, ours, Peer, type Side, type WorkerReply } from './peer';
+
+const side = process.argv[2] as Side;
+const hours = Number(process.argv[3]);
+const input = makeInputs([hours]).inputs[0];
+const uri = `file:///bench/${input.name}.transcript`;
+const peer =
+  side === 'theirs'
+    ? new Peer(`file:///bench/${input.name}.md`, toMarkdown(input.text))
+    : undefined;
+
+async function once(): Promise<{ symbols: number; diagnostics: number }> {
+  return peer ? peer.run() : ours(uri, input.text);
+}
+
+/** Warm the JIT as the main process's other figures warm its own: for 2 s, 5 to 100 runs. */
+async function warm(): Promise<void> {
+  const t = performance.now();
+  for (let i = 0; i < 100 && (i < 5 || performance.now() - t < 2000); i++) await once();
+}
+
+process.on('message', (cmd: string) => {
+  void (async () => {
+    let reply: WorkerReply;
+    if (cmd === 'warm') {
+      const t = performance.now();
+      await warm();
+      reply = { ms: performance.now() - t, symbols: 0, diagnostics: 0 };
+    } else if (cmd === 'headings' && peer) {
+      const symbols = await peer.service.getDocumentSymbols(
+        peer.bump(),
+        {},
+        CancellationToken.None,
+      );
+      reply = { ms: 0, symbols: symbols.length, diagnostics: 0, headings: countSymbols(symbols) };
+    } else {
+      const t = performance.now();
+      const r = await once();
+      reply = { ms: performance.now() - t, ...r };
+    }
+    process.send!(reply);
+  })();
+});

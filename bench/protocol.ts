@@ -1,0 +1,388 @@
+/**
+ * Figures 2 to 4: the built server (`node dist/server.js --stdio`) driven over
+ * the protocol as an editor drives it, its resident memory, and the
+ * workspace index. The client is the protocol tests' (test/protocol/
+ * lspClient.ts), with diagnostics awaited by event rather than by polling so
+ * that latencies are not rounded to the poll interval.
+ *
+ * The baseline of every latency is a request the server answers trivially,
+ * interleaved with the measured one: documentSymbol for a document that is
+ * not open (no analysis, an empty answer) — the round trip through the pipe,
+ * JSON-RPC and the handler wrapper.
+ */
+import { readFileSync } from 'node:fs';
+import type {
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  PublishDiagnosticsParams,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { LspClient } from '../test/protocol/lspClient';
+import type { Input } from './inputs';
+import { interleave, summarize, type Paired, type Summary } from './stats';
+
+export interface Memory {
+  /** Resident set size, MB (2^20 bytes), from /proc/<pid>/status VmRSS. */
+  readonly rssMB: number;
+  /** Peak resident set size so far, MB (VmHWM). */
+  readonly peakMB: number;
+}
+
+export function memoryOf(pid: number | undefined): Memory {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+  } catch {
+    return { rssMB: NaN, peakMB: NaN };
+  }
+}
+
+/** CPU milliseconds (user + system) the process has used, from /proc/<pid>/stat. */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times: 100 on every current platform. */
+const TICKS_PER_SECOND = 100;
+
+/** The protocol tests' client, with diagnostics delivered to waiters as they arrive. */
+export class BenchClient {
+  private waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  readonly last = new Map<string, PublishDiagnosticsParams>();
+
+  private constructor(readonly lsp: LspClient) {
+    lsp.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.last.set(p.uri, p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== p.uri || w.version !== p.version) return true;
+        w.resolve(p.diagnostics);
+        return false;
+      });
+    });
+  }
+
+  static async start(folders: string[] = []): Promise<BenchClient> {
+    return new BenchClient(await LspClient.start({}, folders));
+  }
+
+  get pid(): number | undefined {
+    return this.lsp.proc.pid;
+  }
+
+  memory(): Memory {
+    return memoryOf(this.pid);
+  }
+
+  /** Diagnostics for this version of the document, when they are published. */
+  diagnostics(uri: string, version: number, timeout = 120_000): Promise<Diagnostic[]> {
+    const p = this.last.get(uri);
+    if (p && p.version === version) return Promise.resolve(p.diagnostics);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} v${version} in ${timeout} ms`)),
+        timeout,
+      );
+      this.waiters.push({
+        uri,
+        version,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      });
+    });
+  }
+
+  /** The trivial round trip: documentSymbol for a document that is not open. */
+  async ping(): Promise<number> {
+    const t = performance.now();
+    await this.lsp.symbols('file:///bench/not-open.transcript');
+    return performance.now() - t;
+  }
+
+  stop(): Promise<void> {
+    return this.lsp.stop();
+  }
+}
+
+/** A latency pair plus the server's CPU time per measured call (mean, in 10 ms ticks summed over the calls). */
+export interface Op extends Paired {
+  readonly serverCpuMs: number;
+}
+
+export interface ProtocolFigure {
+  readonly input: string;
+  readonly bytes: number;
+  /** didOpen → publishDiagnostics for version 1. */
+  readonly open: Op;
+  /** One-character didChange in the middle → publishDiagnostics for the new version. */
+  readonly edit: Op;
+  readonly documentSymbol: Op;
+  /** codeAction on a speaker label, with its speaker-spelling diagnostic in the context. */
+  readonly codeAction: Op;
+  readonly semanticTokens: Op;
+  /** completion on an empty body line inserted first. */
+  readonly completion: Op;
+  readonly diagnostics: number;
+  readonly memoryIdle: Memory;
+  /** After the first didOpen's diagnostics. */
+  readonly memoryOpen: Memory;
+  /** After every measured request. */
+  readonly memoryAfter: Memory;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+export async function protocolFigure(
+  input: Input,
+  reps: number,
+  openReps: number,
+  budgetMs: number,
+): Promise<ProtocolFigure> {
+  const client = await BenchClient.start();
+  const { lsp } = client;
+  /** Interleaves with the ping, and sums the server's CPU time over the subject's calls. */
+  const measure = async (
+    subject: () => Promise<number>,
+    options: { reps: number; warmup?: number; budgetMs: number },
+  ): Promise<Op> => {
+    let cpu = 0;
+    let calls = 0;
+    const pair = await interleave(
+      () => client.ping(),
+      async () => {
+        const before = cpuMsOf(client.pid);
+        const ms = await subject();
+        cpu += cpuMsOf(client.pid) - before;
+        calls++;
+        return ms;
+      },
+      options,
+    );
+    return { ...pair, serverCpuMs: cpu / calls };
+  };
+  try {
+    const memoryIdle = client.memory();
+    // Warm the handler path, so the first pings do not measure JIT compilation.
+    for (let i = 0; i < 20; i++) await client.ping();
+
+    // didOpen → diagnostics, each on a fresh uri (closed afterwards).
+    let opened = 0;
+    let memoryOpen: Memory | undefined;
+    const open = await measure(
+      async () => {
+        const uri = `file:///bench/open-${input.name}-${opened++}.transcript`;
+        const t = performance.now();
+        await lsp.open(uri, input.text);
+        await client.diagnostics(uri, 1);
+        const ms = performance.now() - t;
+        memoryOpen ??= client.memory();
+        await lsp.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        return ms;
+      },
+      { reps: openReps, budgetMs },
+    );
+
+    // The document the editor works on.
+    const uri = `file:///bench/${input.name}.transcript`;
+    const lines = input.text.split(LINE_BREAK);
+    await lsp.open(uri, input.text);
+    await client.diagnostics(uri, 1);
+
+    // An empty body line for completion: inserted before a speaker label past the middle.
+    const label = /^[^\s[:][^:]{0,59}:\s*$/;
+    let emptyLine = Math.floor(lines.length / 2);
+    while (emptyLine < lines.length - 1 && !label.test(lines[emptyLine])) emptyLine++;
+    let version = await lsp.change(uri, [
+      {
+        range: {
+          start: { line: emptyLine, character: 0 },
+          end: { line: emptyLine, character: 0 },
+        },
+        text: '\n',
+      },
+    ]);
+    lines.splice(emptyLine, 0, '');
+    const diagnostics = await client.diagnostics(uri, version);
+
+    // The line edited: the first timestamped line after the middle, at its end.
+    let editLine = Math.floor(lines.length / 2) + 1;
+    while (editLine < lines.length - 1 && !lines[editLine].startsWith('[')) editLine++;
+    const editColumn = lines[editLine].length;
+
+    // The speaker label for codeAction: a speaker-spelling finding nearest the middle.
+    const spelling = diagnostics
+      .filter((d) => d.code === 'speaker-spelling')
+      .sort(
+        (a, b) => Math.abs(a.range.start.line - editLine) - Math.abs(b.range.start.line - editLine),
+      )[0];
+    const target = spelling ?? diagnostics[0];
+    if (!target) throw new Error(`no diagnostics in ${input.name}: nothing to ask codeAction for`);
+
+    let inserted = false;
+    const edit = await measure(
+      async () => {
+        const at = { line: editLine, character: editColumn };
+        const change = inserted
+          ? { range: { start: at, end: { line: editLine, character: editColumn + 1 } }, text: '' }
+          : { range: { start: at, end: at }, text: 'x' };
+        inserted = !inserted;
+        const t = performance.now();
+        version = await lsp.change(uri, [change]);
+        await client.diagnostics(uri, version);
+        return performance.now() - t;
+      },
+      { reps, warmup: 2, budgetMs },
+    );
+
+    const request = async (fn: () => Promise<unknown>, check: (r: unknown) => boolean) => {
+      const first = await fn();
+      if (!check(first)) throw new Error(`unexpected answer: ${JSON.stringify(first)}`);
+      return measure(
+        async () => {
+          const t = performance.now();
+          await fn();
+          return performance.now() - t;
+        },
+        { reps, warmup: 2, budgetMs },
+      );
+    };
+    const nonEmpty = (r: unknown) => Array.isArray(r) && r.length > 0;
+    const documentSymbol = await request(() => lsp.symbols(uri), nonEmpty);
+    const codeAction = await request(
+      () => lsp.codeActions(uri, target.range, [target], ['quickfix']),
+      nonEmpty,
+    );
+    const semanticTokens = await request(
+      () => lsp.semanticTokens(uri),
+      (r) => Array.isArray((r as { data?: unknown }).data),
+    );
+    const completion = await request(
+      () => lsp.at<CompletionItem[] | CompletionList>('textDocument/completion', uri, emptyLine, 0),
+      (r) => (Array.isArray(r) ? r : (r as CompletionList).items).length > 0,
+    );
+    const memoryAfter = client.memory();
+    return {
+      input: input.name,
+      bytes: input.bytes,
+      open,
+      edit,
+      documentSymbol,
+      codeAction,
+      semanticTokens,
+      completion,
+      diagnostics: diagnostics.length,
+      memoryIdle,
+      memoryOpen: memoryOpen ?? memoryIdle,
+      memoryAfter,
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+export interface WorkspaceFigure {
+  readonly episodes: number;
+  readonly bytes: number;
+  /** From `initialized` until a workspace/symbol query first finds every episode. */
+  readonly indexMs: number;
+  /** What the server itself logged ("indexed N transcripts in X ms"), if it did. */
+  readonly serverIndexMs: number | undefined;
+  /** workspace/symbol latencies for queries sent while indexing ran. */
+  readonly duringQuery: Summary;
+  /** The trivial request's latencies while indexing ran (interleaved with the queries). */
+  readonly duringPing: Summary;
+  /** After indexing: a query that finds one chapter per episode, against the ping. */
+  readonly afterQuery: Paired;
+  /** After indexing: a one-letter query (the answer capped at 1000 symbols), against the ping. */
+  readonly afterBroadQuery: Paired;
+  readonly memoryIndexed: Memory;
+  readonly memoryIdle: Memory;
+}
+
+function episodesIn(result: SymbolInformation[] | null): number {
+  return new Set((result ?? []).map((s) => s.location.uri)).size;
+}
+
+export async function workspaceFigure(
+  dir: string,
+  episodes: number,
+  bytes: number,
+  query: string,
+  reps: number,
+  budgetMs: number,
+): Promise<WorkspaceFigure> {
+  // An idle server without folders, for the memory baseline.
+  const idle = await BenchClient.start();
+  const memoryIdle = idle.memory();
+  await idle.stop();
+
+  const client = await BenchClient.start([URI.file(dir).toString()]);
+  const { lsp } = client;
+  const started = performance.now();
+  try {
+    const symbols = (q: string) =>
+      lsp.conn.sendRequest<SymbolInformation[] | null>('workspace/symbol', { query: q });
+    const during: number[] = [];
+    const duringPing: number[] = [];
+    let indexMs = NaN;
+    const deadline = started + 300_000;
+    for (;;) {
+      const t = performance.now();
+      const found = episodesIn(await symbols(query));
+      const done = performance.now();
+      if (found >= episodes) {
+        indexMs = done - started;
+        break;
+      }
+      during.push(done - t);
+      duringPing.push(await client.ping());
+      if (done > deadline) throw new Error(`indexing found ${found} of ${episodes} episodes`);
+    }
+    // The server logs when its walk ends, just after the last file is in the index.
+    const findLog = () =>
+      lsp.logs.map((l) => /indexed (\d+) transcripts in (\d+) ms/.exec(l)).find((m) => m);
+    for (let i = 0; i < 100 && !findLog(); i++) await new Promise((r) => setTimeout(r, 20));
+    const logged = findLog();
+    const memoryIndexed = client.memory();
+    const timeQuery = (q: string) => async () => {
+      const t = performance.now();
+      await symbols(q);
+      return performance.now() - t;
+    };
+    const afterQuery = await interleave(() => client.ping(), timeQuery(query), {
+      reps,
+      warmup: 2,
+      budgetMs,
+    });
+    const afterBroadQuery = await interleave(() => client.ping(), timeQuery('e'), {
+      reps,
+      warmup: 2,
+      budgetMs,
+    });
+    return {
+      episodes,
+      bytes,
+      indexMs,
+      serverIndexMs: logged ? Number(logged[2]) : undefined,
+      duringQuery: summarize(during),
+      duringPing: summarize(duringPing),
+      afterQuery,
+      afterBroadQuery,
+      memoryIndexed,
+      memoryIdle,
+    };
+  } finally {
+    await client.stop();
+  }
+}

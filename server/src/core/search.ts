@@ -1,0 +1,33 @@
+/** Binary search over arrays sorted by a numeric key (lines, seconds). */
+
+/** The first index whose key is at least `value` (`items.length` when there is none). */
+export function lowerBound<T>(
+  items: readonly T[],
+  value: number,
+  key: (item: T) => number,
+): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose key is above `value` (`items.length` when there is none). */
+export function upperBound<T>(
+  items: readonly T[],
+  value: number,
+  key: (item: T) => number,
+): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
