@@ -39,7 +39,8 @@ import {
   statistics,
   statisticsMarkdown,
   summarizeModel,
-  timeAtLine,
+  shiftScopeAt,
+  labelAt,
   DEFAULT_SETTINGS,
   type Analysis,
   type Settings,
@@ -348,6 +349,7 @@ export function startServer(connection: Connection): void {
           p.position,
           settings,
           indexer.index.speakerEpisodes(p.textDocument.uri),
+          misspeltNames(a),
         ),
       ),
     ),
@@ -375,7 +377,7 @@ export function startServer(connection: Connection): void {
           p.range.start.line === p.range.end.line &&
           p.range.start.character === p.range.end.character;
         const scope = empty
-          ? { fromSeconds: timeAtLine(a.model, p.range.start.line) }
+          ? shiftScopeAt(a.model, p.range.start.line)
           : { lines: [p.range.start.line, p.range.end.line] as const };
         const r = shiftTimestamps(a.model, offset, scope);
         if (!r.ok) return { message: r.message };
@@ -435,6 +437,17 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Speaker names the analysis reports as misspellings: completion does not offer them. */
+function misspeltNames(a: Analysis): Set<string> {
+  const names = new Set<string>();
+  for (const f of a.findings) {
+    if (f.code !== 'speaker-spelling') continue;
+    const label = labelAt(a.model, f.range.start);
+    if (label) names.add(label.name);
+  }
+  return names;
 }
 
 function codeActions(

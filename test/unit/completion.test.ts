@@ -31,6 +31,14 @@ describe('completion', () => {
     assert.deepEqual(items[0].range, { start: empty, end: empty });
   });
 
+  it('does not offer names reported as misspellings', () => {
+    const items = completions(model, empty, settings(), new Map(), new Set(['Stefan']));
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Malte:', 'Neuigkeiten'],
+    );
+  });
+
   it('filters by what is typed and stays quiet in prose, stamps and the summaries', () => {
     const typed = parse(text.replace('\n\nMalte:', '\nSt\nMalte:'));
     assert.deepEqual(

@@ -4,6 +4,7 @@ import {
   formatLike,
   parse,
   parseOffset,
+  shiftScopeAt,
   shiftTimestamps,
   timeAtLine,
 } from '../../server/src/core';
@@ -47,6 +48,34 @@ describe('timestamp shifting', () => {
     const fromLabel = shiftTimestamps(model, -12, { fromSeconds: timeAtLine(model, 17) });
     assert.ok(fromLabel.ok);
     assert.deepEqual([fromLabel.stamps, fromLabel.chapters], [3, 0]);
+  });
+
+  it('from the cursor on, leaves an out-of-order stamp above the cursor alone', () => {
+    const text = lines(
+      'Chapters',
+      '0:00:00 A',
+      '0:20:00 B',
+      'Transcript',
+      'X:',
+      '[14:05] a',
+      '[1:14:07] b',
+      '[14:09] c',
+      'B',
+      'Y:',
+      '[20:05] d',
+      'more',
+      '[20:30] e',
+    );
+    const model = parse(text);
+    const scope = shiftScopeAt(model, 11); // on 'more', in the paragraph of [20:05]
+    assert.deepEqual(scope, { fromLine: 10, fromSeconds: 1205 });
+    const r = shiftTimestamps(model, 5, scope);
+    assert.ok(r.ok);
+    const after = applyEdits(text, r.edits);
+    assert.match(after, /^\[1:14:07\] b$/m, 'the typo above stays');
+    assert.match(after, /^\[20:10\] d$/m);
+    assert.match(after, /^\[20:35\] e$/m);
+    assert.match(after, /^0:20:00 B$/m, 'the chapter began before the cursor');
   });
 
   it('shifts only the selected lines when there is a selection', () => {

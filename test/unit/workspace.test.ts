@@ -43,6 +43,7 @@ describe('workspace index', () => {
     assert.equal(index.symbols('').length, 15);
     assert.ok(fuzzyMatch('osds', 'Open Source / Digitale Souveränität'));
     assert.ok(!fuzzyMatch('xyz', 'Open Source'));
+    assert.equal(index.symbols('malte')[0].detail, 'ep1.transcript, 1 turn');
     index.delete('file:///ep1.transcript');
     assert.equal(index.symbols('malte').length, 4);
   });

@@ -32,6 +32,8 @@ export function completions(
   settings: Settings,
   /** Episodes of the rest of the workspace that use each speaker name. */
   workspace: ReadonlyMap<string, number> = new Map(),
+  /** Names not to offer: those reported as misspellings. */
+  avoid: ReadonlySet<string> = new Set(),
 ): Completion[] {
   if (p.line < 0 || p.line >= model.text.lineCount) return [];
   const text = model.text.line(p.line);
@@ -53,7 +55,7 @@ export function completions(
     ...workspace.keys(),
   ]);
   const ranked = [...names]
-    .filter((n) => n.toLowerCase().startsWith(typed))
+    .filter((n) => !avoid.has(n) && n.toLowerCase().startsWith(typed))
     .map((name) => ({ name, here: inFile.get(name) ?? 0, elsewhere: workspace.get(name) ?? 0 }))
     .sort((a, b) => b.here - a.here || b.elsewhere - a.elsewhere || a.name.localeCompare(b.name));
 

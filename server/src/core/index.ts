@@ -30,6 +30,7 @@ export { selectionRanges } from './selection';
 export {
   formatLike,
   parseOffset,
+  shiftScopeAt,
   shiftTimestamps,
   timeAtLine,
   type ShiftResult,

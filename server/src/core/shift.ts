@@ -45,6 +45,8 @@ export function formatLike(original: string, seconds: number, keepHours = false)
 export type ShiftScope =
   /** Every stamp and chapter time at or after this time. */
   | { readonly fromSeconds: number }
+  /** From a place in the text: body stamps from this line on, chapter times from this time on. */
+  | { readonly fromLine: number; readonly fromSeconds: number }
   /** Only stamps and chapter entries on these lines (a selection). */
   | { readonly lines: readonly [number, number] };
 
@@ -62,17 +64,19 @@ export function shiftTimestamps(
   offset: number,
   scope: ShiftScope,
 ): ShiftResult {
-  const inScope = (line: number, seconds: number) =>
-    'fromSeconds' in scope
-      ? seconds >= scope.fromSeconds
-      : line >= scope.lines[0] && line <= scope.lines[1];
+  const inScope = (line: number, seconds: number, isStamp: boolean) => {
+    if ('lines' in scope) return line >= scope.lines[0] && line <= scope.lines[1];
+    // An out-of-order stamp above the cursor stays where it is.
+    if (isStamp && 'fromLine' in scope) return line >= scope.fromLine;
+    return seconds >= scope.fromSeconds;
+  };
   const edits: TextEdit[] = [];
   let stamps = 0;
   let chapters = 0;
   const sign = offset < 0 ? '-' : '+';
   const shown = `${sign}${formatLike('0:00', Math.abs(offset))}`;
   for (const s of model.stamps) {
-    if (!inScope(s.line, s.seconds)) continue;
+    if (!inScope(s.line, s.seconds, true)) continue;
     const moved = s.seconds + offset;
     const original = model.text
       .line(s.line)
@@ -86,7 +90,7 @@ export function shiftTimestamps(
     stamps++;
   }
   for (const c of model.chapters) {
-    if (!inScope(c.line, c.seconds)) continue;
+    if (!inScope(c.line, c.seconds, false)) continue;
     const moved = c.seconds + offset;
     if (moved < 0)
       return {
@@ -114,4 +118,13 @@ export function timeAtLine(model: TranscriptModel, line: number): number {
   if (paragraph?.stamp) return paragraph.stamp.seconds;
   const next = model.stamps.find((s) => s.line > line);
   return next ? next.seconds : Infinity;
+}
+
+/**
+ * The scope of "shift from the cursor on": body stamps from the start of the
+ * paragraph under the cursor on, chapter times from the time it stands for.
+ */
+export function shiftScopeAt(model: TranscriptModel, line: number): ShiftScope {
+  const paragraph = model.paragraphs.find((p) => p.startLine <= line && line <= p.endLine);
+  return { fromLine: paragraph ? paragraph.startLine : line, fromSeconds: timeAtLine(model, line) };
 }

@@ -145,7 +145,7 @@ export class WorkspaceIndex {
             kind: 'speaker',
             uri: e.uri,
             range: s.range,
-            detail: `${file}, ${s.labels} turns`,
+            detail: `${file}, ${s.labels} ${s.labels === 1 ? 'turn' : 'turns'}`,
           });
       }
       if (out.length >= limit) break;
