@@ -1113,8 +1113,23 @@ async function pickQuickInput(
     { timeout: 15_000, message: what, ...opts },
   );
   debug(`${what}: row ${index.i} found (focused: ${index.focused})`);
-  if (index.focused) await page.keyboard.press('Enter');
-  else await page.locator(QUICK_INPUT_ROWS).nth(index.i).click();
+  if (!index.focused) {
+    // A click can miss a row that the list re-renders meanwhile (results
+    // still arriving): move the keyboard focus to the row instead.
+    await waitFor(
+      async () => {
+        const rows = await quickInputRowState(page);
+        const target = rows.findIndex(pick);
+        const focused = rows.findIndex((r) => r.focused);
+        if (target < 0) return false;
+        if (target === focused) return true;
+        await page.keyboard.press(focused < target ? 'ArrowDown' : 'ArrowUp');
+        return false;
+      },
+      { timeout: 10_000, message: `${what}: keyboard focus on the row` },
+    );
+  }
+  await page.keyboard.press('Enter');
   await waitFor(async () => !(await quickInputVisible(page)), {
     timeout: 10_000,
     message: `${what}: quick input to close`,

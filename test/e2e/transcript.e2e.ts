@@ -1,0 +1,500 @@
+/**
+ * Issue "End-to-end in a real VS Code": the packaged extension
+ * (podcast-transcripts.vsix, `npm run package`) in code-server, driven
+ * through the workbench like a user, on examples/episode.txt. Everything is
+ * asserted from the page: the status bar, rendered tokens and their computed
+ * colours, the Problems panel, the Outline, breadcrumbs, quick inputs.
+ *
+ * One session for the whole file; each test starts from the episode as
+ * shipped (File: Revert File) and the workspace settings empty.
+ *
+ * UPDATE_SCREENSHOT=1 also rewrites docs/screenshot.png.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
+import {
+  allProblems,
+  breadcrumbs,
+  closeAllEditors,
+  collapseExplorerFolder,
+  collectListRows,
+  countLines,
+  editorLines,
+  exampleEpisode,
+  findingKeys,
+  openProblemsPanel,
+  processesWith,
+  quickPick,
+  readProblemsRecorder,
+  renderedLines,
+  revealListRow,
+  SCENARIO_SETTINGS,
+  scrollListToTop,
+  showLine,
+  startProblemsRecorder,
+  statusBarText,
+  tabLabels,
+  stopProblemsRecorder,
+  vsixPath,
+  waitForCursorLine,
+  type RenderedLine,
+} from './workbench.js';
+import { CLEAN } from '../unit/util.js';
+
+const EPISODE = exampleEpisode();
+/** CLEAN without its "Generated Shownotes" line: only the file name makes it a transcript. */
+const INTERVIEW = CLEAN.split('\n').slice(1).join('\n') + '\n';
+
+/** The findings of examples/episode.txt: code@line (1-based), and which are errors. */
+const STEPHAN_LINES = [27, 33, 39, 44, 54, 65, 73, 83, 89, 94, 98, 108, 115];
+const EXPECTED_FINDINGS = [
+  'chapter-time-mismatch@8',
+  'chapter-heading-missing@9',
+  ...STEPHAN_LINES.map((l) => `speaker-spelling@${l}`),
+  'speaker-spelling@41',
+  'chapter-heading-mismatch@50',
+  'timestamp-malformed@63',
+  'timestamp-order@77',
+  'speaker-turn-empty@93',
+].sort();
+const EXPECTED_ERRORS = ['timestamp-malformed@63', 'timestamp-order@77'];
+const BASELINE = { errors: 2, warnings: 18 };
+
+/** The chapter titles of the episode's Chapters section, in order. */
+const CHAPTERS = EPISODE.split('\n')
+  .slice(2, 11)
+  .map((l) => l.replace(/^\d+:\d\d:\d\d /, ''));
+
+const RENAME_STEPHAN = "Rename speaker 'Stephan' to 'Stefan' (13 labels)";
+const ACCEPT_STEPHAN = "Accept 'Stephan' as a known speaker";
+
+describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
+  let vs: VSCodeSession;
+
+  const isBaseline = (c: { errors: number; warnings: number }) =>
+    c.errors === BASELINE.errors && c.warnings === BASELINE.warnings;
+
+  /**
+   * The episode as shipped, alone in the editor area, workspace settings
+   * empty, the baseline findings in the status bar.
+   */
+  async function freshEpisode(): Promise<void> {
+    const tabs = await tabLabels(vs.page);
+    if (tabs.length === 1 && tabs[0]!.startsWith('episode.txt')) {
+      const tab = vs.page.locator('.part.editor .tabs-container .tab').first();
+      if (/\bdirty\b/.test((await tab.getAttribute('class')) ?? '')) {
+        await vs.runCommand('File: Revert File');
+        await waitFor(async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? ''), {
+          message: 'the reverted tab to be clean',
+        });
+      }
+    } else {
+      await closeAllEditors(vs);
+      await vs.openFile('episode.txt');
+    }
+    await vs.waitForLanguageMode('Transcript');
+    if (vs.readWorkspaceFile('.vscode/settings.json').trim() !== '{}') {
+      vs.writeWorkspaceFile('.vscode/settings.json', '{}\n');
+    }
+    await vs.waitForProblems(isBaseline, { message: 'the baseline 2 errors, 18 warnings' });
+  }
+
+  before(async function () {
+    vs = await startVSCode({
+      vsix: vsixPath(),
+      workspaceFiles: {
+        'episode.txt': EPISODE,
+        'interview.transcript': INTERVIEW,
+        'notes.txt': 'Shopping list\nCoffee, milk\nStefan: call back\n',
+        '.vscode/settings.json': '{}\n',
+      },
+      settings: SCENARIO_SETTINGS,
+    });
+  });
+
+  afterEach(async function () {
+    await vs?.saveFailureArtifacts(this.currentTest);
+  });
+
+  after(async function () {
+    await vs?.stop();
+  });
+
+  it('opens Auphonic exports and *.transcript as Transcript, other .txt as Plain Text', async function () {
+    // The very first file opened: nothing has activated the extension yet.
+    await vs.openFile('episode.txt');
+    assert.equal(await vs.waitForLanguageMode('Transcript'), 'Transcript');
+    await vs.openFile('interview.transcript');
+    assert.equal(await vs.waitForLanguageMode('Transcript'), 'Transcript');
+    await vs.openFile('notes.txt');
+    assert.equal(await vs.waitForLanguageMode('Plain Text'), 'Plain Text');
+    // Still plain text when it comes back to the front (the detection ran long ago).
+    await vs.openFile('episode.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.openFile('notes.txt');
+    assert.equal(await vs.waitForLanguageMode('Plain Text'), 'Plain Text');
+    await vs.openFile('episode.txt');
+    assert.equal(await vs.waitForLanguageMode('Transcript'), 'Transcript');
+  });
+
+  it('colours speaker labels, timestamps and chapter headings differently', async function () {
+    await freshEpisode();
+    const spanOf = (l: RenderedLine | undefined, text: string) =>
+      l?.spans.find((s) => s.text.trim() === text);
+    // Line 23 "Begrüßung" is a chapter heading only the server knows (semantic
+    // token); 24 "Malte:" a label; 25 "[0:03] …" a stamp; 26 prose.
+    await showLine(vs, 25);
+    const colours = await waitFor(
+      async () => {
+        const lines = await renderedLines(vs.page);
+        const heading = spanOf(lines.get(23), 'Begrüßung');
+        const label = spanOf(lines.get(24), 'Malte');
+        const stamp = spanOf(lines.get(25), '[0:03]');
+        const plain = lines.get(26)?.spans[0];
+        if (!heading || !label || !stamp || !plain) return undefined;
+        // Until the semantic tokens arrive the heading is plain text.
+        if (heading.color === plain.color) return undefined;
+        return { heading, label, stamp, plain };
+      },
+      { timeout: 20_000, message: 'the semantic colour of the chapter heading on line 23' },
+    );
+    const spans = [colours.label, colours.stamp, colours.heading, colours.plain];
+    const seen = JSON.stringify(spans.map((s) => `${s.text}: ${s.className} ${s.color}`));
+    assert.equal(new Set(spans.map((s) => s.color)).size, 4, `distinct colours: ${seen}`);
+    // The token classes (mtk1, mtk7, …) differ too: the colour is the theme's, not a style.
+    const mtk = (c: string) => c.split(/\s+/).find((x) => /^mtk\d+$/.test(x));
+    assert.equal(new Set(spans.map((s) => mtk(s.className))).size, 4, `distinct classes: ${seen}`);
+
+    // The heading's colour is the server's semantic token, mapped to its TextMate scope.
+    await vs.gotoLine(23, 3);
+    await vs.runCommand('Developer: Inspect Editor Tokens and Scopes');
+    const widget = vs.page.locator('.token-inspect-widget').first();
+    const inspected = await waitFor(
+      async () => {
+        const text = (await widget.isVisible()) ? await widget.innerText() : '';
+        return /semantic token type\s+chapterHeading/.test(text) ? text : undefined;
+      },
+      { message: 'the token inspector on the heading' },
+    );
+    assert.match(inspected, /markup\.heading\.chapter\.transcript/);
+    await vs.press('Escape');
+    await waitFor(async () => !(await widget.isVisible()), { message: 'the inspector to close' });
+  });
+
+  it('lists every finding with its code in the Problems panel and counts them in the status bar', async function () {
+    await freshEpisode();
+    const counts = await vs.problemsCounts();
+    assert.equal(counts.label, 'Errors: 2, Warnings: 18');
+    const problems = await allProblems(vs);
+    assert.deepEqual(findingKeys(problems), EXPECTED_FINDINGS);
+    assert.deepEqual(
+      findingKeys(problems.filter((p) => p.severity === 'error')),
+      EXPECTED_ERRORS.sort(),
+    );
+    assert.equal(problems.filter((p) => p.severity === 'warning').length, 18);
+    for (const p of problems) {
+      assert.equal(p.file, 'episode.txt');
+      assert.equal(p.source, 'transcript');
+      assert.equal(p.column, 1, `${p.code}@${p.line}`);
+    }
+    const stephan = problems.find((p) => p.line === 27)!;
+    assert.equal(
+      stephan.message,
+      "'Stephan' (13 labels) looks like a misspelling of 'Stefan' (1 label, 7 times in the text)",
+    );
+    assert.match(problems.find((p) => p.code === 'timestamp-order')!.message, /\[1:14:07\]/);
+    // The squiggles are drawn in the editor too.
+    await showLine(vs, 63);
+    await waitFor(() => vs.page.locator('.part.editor .view-overlays .squiggly-error').count(), {
+      message: 'an error squiggle around line 63',
+    });
+  });
+
+  it('shows chapters and turns in the Outline, Go to Symbol and the breadcrumbs', async function () {
+    await freshEpisode();
+    await collapseExplorerFolder(vs.page);
+    await vs.outlineRows(); // opens the Outline view
+    const rows = await collectListRows(vs.page, '.outline-pane .monaco-list', ['.label-name']);
+    const name = (r: (typeof rows)[number]) => r.parts['.label-name'] ?? r.text;
+    assert.deepEqual(rows.filter((r) => r.level === 1).map(name), [
+      'Generated Shownotes',
+      'Chapters',
+      'Long Summary',
+      'Brief Summary',
+      'Tags',
+      'Transcript',
+    ]);
+    assert.deepEqual(rows.filter((r) => r.level === 2).map(name), CHAPTERS);
+    // Under each chapter its turns; the first chapter's, exactly.
+    const turnsOf = (title: string) => {
+      const start = rows.findIndex((r) => r.level === 2 && name(r) === title);
+      const out: string[] = [];
+      for (let i = start + 1; i < rows.length && rows[i]!.level === 3; i++)
+        out.push(name(rows[i]!));
+      return out;
+    };
+    assert.deepEqual(turnsOf('Begrüßung'), [
+      'Malte 0:03',
+      'Stephan 0:11',
+      'Malte 0:18',
+      'Dr. Jana Albers 0:24',
+      'Stephan 0:31',
+    ]);
+    for (const title of CHAPTERS) assert.ok(turnsOf(title).length > 0, `turns under ${title}`);
+    assert.equal(
+      rows.filter((r) => r.level === 3).length,
+      countLines(EPISODE.split('\n').slice(22), /^[^[\s:][^:]*:$/),
+      'one turn per label',
+    );
+
+    // Clicking a chapter puts the cursor on its heading.
+    await vs.gotoLine(1);
+    const row = await revealListRow(
+      vs.page,
+      '.outline-pane .monaco-list',
+      (r) => r.level === 2 && r.parts['.label-name'] === 'Datenqualität und Metadaten',
+      ['.label-name'],
+    );
+    await row.click();
+    await waitForCursorLine(vs, 64);
+
+    // Ctrl+Shift+O lists the same sections, chapters and turns; picking a chapter goes there.
+    await vs.press('Control+Shift+O');
+    const symbolList = '.quick-input-widget .quick-input-list .monaco-list';
+    const symbols = await collectListRows(vs.page, symbolList, ['.label-name']);
+    await vs.press('Escape');
+    const symbolNames = symbols.map((r) => r.parts['.label-name'] ?? '');
+    assert.deepEqual([...symbolNames].sort(), rows.map(name).sort());
+    assert.deepEqual(
+      symbolNames.filter((n) => CHAPTERS.includes(n)),
+      CHAPTERS,
+      'chapters in document order',
+    );
+    const picked = await quickPick(
+      vs,
+      'Control+Shift+O',
+      '@Verabschiedung',
+      (r) => r.some((x) => x.label === 'Verabschiedung'),
+      (r) => r.label === 'Verabschiedung',
+    );
+    assert.ok(picked.length >= 1);
+    await waitForCursorLine(vs, 110);
+
+    // Breadcrumbs: file › Transcript › chapter › turn at the cursor.
+    await vs.gotoLine(55, 3);
+    await waitFor(
+      async () => {
+        const items = await breadcrumbs(vs.page);
+        return items.join(' › ') ===
+          'episode.txt › Transcript › Open Data im Rathaus › Stephan 8:25'
+          ? items
+          : undefined;
+      },
+      { message: `breadcrumbs at line 55 (now: ${(await breadcrumbs(vs.page)).join(' › ')})` },
+    );
+  });
+
+  it("renames every 'Stephan:' label with one quick fix, and one undo brings all 13 back", async function () {
+    await freshEpisode();
+    await vs.gotoLine(27, 3);
+    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 27' });
+    const actions = await vs.codeActions();
+    assert.equal(actions[0], RENAME_STEPHAN, JSON.stringify(actions));
+    assert.ok(actions.includes(ACCEPT_STEPHAN), JSON.stringify(actions));
+
+    await vs.applyCodeAction(RENAME_STEPHAN);
+    const after = await vs.waitForProblems((c) => c.errors === 2 && c.warnings === 5, {
+      message: '2 errors, 5 warnings after the rename',
+    });
+    assert.equal(after.label, 'Errors: 2, Warnings: 5');
+    const renamed = await editorLines(vs, 27);
+    assert.equal(countLines(renamed, /^Stephan:$/), 0);
+    assert.equal(countLines(renamed, /^Stefan:$/), 14);
+    const left = await allProblems(vs);
+    assert.deepEqual(
+      left.filter((p) => p.code === 'speaker-spelling').map((p) => p.line),
+      [41],
+      'only Malt is left',
+    );
+
+    // One undo restores all 13 labels, and the findings.
+    await vs.press('Control+Z');
+    await vs.waitForProblems(isBaseline, { message: 'the findings back after one undo' });
+    const restored = await editorLines(vs);
+    assert.equal(countLines(restored, /^Stephan:$/), 13);
+    assert.equal(countLines(restored, /^Stefan:$/), 1);
+    assert.deepEqual(restored, EPISODE.split('\n'));
+  });
+
+  it('shows a timestamp that goes backwards as an error within a second of the keystroke', async function () {
+    await freshEpisode();
+    // Line 80 "[15:40] …" follows [14:09]: make it [13:40] with one keystroke.
+    await vs.gotoLine(80, 3);
+    await vs.press('Shift+ArrowRight');
+    await startProblemsRecorder(vs.page);
+    try {
+      await vs.page.keyboard.type('3');
+      const record = await waitFor(
+        async () => {
+          const r = await readProblemsRecorder(vs.page);
+          return r.changes.some((c) => c.label === 'Errors: 3, Warnings: 18') ? r : undefined;
+        },
+        { timeout: 5_000, message: 'Errors: 3 in the status bar' },
+      );
+      const lastKey = record.keys[record.keys.length - 1]!;
+      const change = record.changes.find((c) => c.label === 'Errors: 3, Warnings: 18')!;
+      const ms = change.at - lastKey;
+      console.log(`      keystroke → status bar "Errors: 3": ${Math.round(ms)} ms`);
+      assert.equal(record.keys.length, 1, 'one keystroke');
+      assert.ok(ms >= 0 && ms < 1000, `took ${Math.round(ms)} ms`);
+    } finally {
+      await stopProblemsRecorder(vs.page);
+    }
+    assert.equal((await renderedLines(vs.page)).get(80)?.text.slice(0, 7), '[13:40]');
+    const problems = await allProblems(vs);
+    const order = problems.filter((p) => p.code === 'timestamp-order').map((p) => p.line);
+    assert.deepEqual(
+      order.sort((a, b) => a - b),
+      [77, 80],
+    );
+
+    // Retyping the old digit removes it again.
+    await vs.gotoLine(80, 3);
+    await vs.press('Shift+ArrowRight');
+    await vs.page.keyboard.type('5');
+    await vs.waitForProblems(isBaseline, { timeout: 5_000, message: 'the error to go' });
+    assert.equal((await renderedLines(vs.page)).get(80)?.text.slice(0, 7), '[15:40]');
+  });
+
+  it('re-checks at once when transcript.speakers changes, and the Accept fix writes it', async function () {
+    await freshEpisode();
+    vs.writeWorkspaceFile(
+      '.vscode/settings.json',
+      JSON.stringify({ 'transcript.speakers': ['Stephan'] }, null, 2),
+    );
+    await vs.waitForProblems((c) => c.errors === 2 && c.warnings === 6, {
+      message: '2 errors, 6 warnings with Stephan known',
+    });
+    let speakers = (await allProblems(vs)).filter((p) => p.code === 'speaker-spelling');
+    assert.deepEqual(
+      speakers.map((p) => p.line),
+      [41, 48],
+    );
+    assert.equal(
+      speakers.find((p) => p.line === 48)!.message,
+      "'Stefan' (1 label) is a near spelling of the known speaker 'Stephan' (transcript.speakers)",
+    );
+    assert.equal(await vs.activeTabLabel().then((l) => l?.split(',')[0]), 'episode.txt');
+
+    // Back to no known speakers: the Stephan warnings return.
+    vs.writeWorkspaceFile('.vscode/settings.json', '{}\n');
+    await vs.waitForProblems(isBaseline, { message: 'the baseline again' });
+
+    // "Accept 'Stephan' as a known speaker" writes the workspace setting.
+    await vs.gotoLine(33, 3);
+    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 33' });
+    await vs.applyCodeAction(ACCEPT_STEPHAN);
+    await vs.waitForProblems((c) => c.errors === 2 && c.warnings === 6, {
+      message: '2 errors, 6 warnings after accepting Stephan',
+    });
+    await waitFor(
+      async () => (await statusBarText(vs.page)).includes("'Stephan' added to transcript.speakers"),
+      { message: 'the status bar message of the Accept fix' },
+    );
+    speakers = (await allProblems(vs)).filter((p) => p.code === 'speaker-spelling');
+    assert.deepEqual(
+      speakers.map((p) => p.line),
+      [41, 48],
+    );
+    assert.deepEqual(JSON.parse(vs.readWorkspaceFile('.vscode/settings.json')), {
+      'transcript.speakers': ['Stephan'],
+    });
+    vs.writeWorkspaceFile('.vscode/settings.json', '{}\n');
+    await vs.waitForProblems(isBaseline, { message: 'the baseline again' });
+  });
+
+  it('restarts a killed language server and shows the findings again', async function () {
+    await freshEpisode();
+    const serverJs = path.join('dist', 'server.js');
+    const servers = () => processesWith(vs.extensionsDir, serverJs);
+    const [old, ...more] = await waitFor(
+      () => {
+        const pids = servers();
+        return pids.length ? pids : undefined;
+      },
+      { message: 'the language server process' },
+    );
+    assert.deepEqual(more, [], 'one language server');
+    await startProblemsRecorder(vs.page);
+    try {
+      process.kill(old!, 'SIGKILL');
+      const fresh = await waitFor(
+        () => {
+          const pids = servers().filter((p) => p !== old);
+          return pids.length ? pids : undefined;
+        },
+        { timeout: 20_000, message: 'a new language server process' },
+      );
+      assert.equal(fresh.length, 1);
+      // The findings went away with the old server and came back from the new one.
+      const record = await waitFor(
+        async () => {
+          const r = await readProblemsRecorder(vs.page);
+          const cleared = r.changes.findIndex((c) => c.label === 'No Problems');
+          return cleared >= 0 &&
+            r.changes.slice(cleared).some((c) => c.label === 'Errors: 2, Warnings: 18')
+            ? r
+            : undefined;
+        },
+        { timeout: 20_000, message: 'the findings to be cleared and to come back' },
+      );
+      assert.equal(record.changes[record.changes.length - 1]!.label, 'Errors: 2, Warnings: 18');
+    } finally {
+      await stopProblemsRecorder(vs.page);
+    }
+    assert.deepEqual(findingKeys(await allProblems(vs)), EXPECTED_FINDINGS);
+    // The new server answers edits.
+    await vs.gotoLine(80, 3);
+    await vs.press('Shift+ArrowRight');
+    await vs.page.keyboard.type('3');
+    await vs.waitForProblems((c) => c.errors === 3, { message: 'a new error from the new server' });
+    await vs.press('Control+Z');
+    await vs.waitForProblems(isBaseline, { message: 'the baseline after undo' });
+  });
+
+  it('saves docs/screenshot.png (UPDATE_SCREENSHOT=1)', async function () {
+    if (process.env.UPDATE_SCREENSHOT !== '1') this.skip();
+    await freshEpisode();
+    await collapseExplorerFolder(vs.page);
+    await vs.outlineRows();
+    await openProblemsPanel(vs);
+    await scrollListToTop(vs.page, '.markers-panel .monaco-list');
+    // Lines 54-78: both errors, a heading mismatch, several spelling warnings.
+    await showLine(vs, 58);
+    await showLine(vs, 66, 1);
+    await waitFor(
+      async () => {
+        const lines = await renderedLines(vs.page);
+        const heading = lines.get(64)?.spans[0];
+        const plain = lines.get(69)?.spans[0];
+        const squiggles = await vs.page
+          .locator('.part.editor .view-overlays .squiggly-error')
+          .count();
+        return heading && plain && heading.color !== plain.color && squiggles >= 2;
+      },
+      { message: 'highlighting and squiggles on screen' },
+    );
+    await waitFor(
+      async () => (await vs.page.locator('.outline-pane .monaco-list-row').count()) > 10,
+      { message: 'outline rows' },
+    );
+    const vp = vs.page.viewportSize()!;
+    await vs.page.mouse.move(vp.width / 2, vp.height - 4);
+    await vs.screenshot(path.join(repoRoot(), 'docs', 'screenshot.png'));
+  });
+
+  it('logged no activation error', function () {
+    assert.deepEqual(vs.activationErrors(), []);
+  });
+});
