@@ -21,14 +21,23 @@ describe('timestamp shifting', () => {
       assert.equal(parseOffset(bad), undefined, bad);
   });
 
-  it('keeps each time in its written style', () => {
+  it('writes each time exactly in its own style', () => {
     assert.equal(formatLike('0:51', 61), '1:01');
-    assert.equal(formatLike('59:50', 3610), '1:00:10');
-    assert.equal(formatLike('1:00:10', 3590), '59:50');
+    assert.equal(formatLike('59:50', 3610), '60:10', 'minutes and seconds stay so past the hour');
+    assert.equal(formatLike('1:00:10', 3590), '0:59:50', 'an hour field stays');
     assert.equal(formatLike('0:00:51', 61), '0:01:01');
     assert.equal(formatLike('00:51', 5), '00:05');
     assert.equal(formatLike('0:01.500', 2.25), '0:02.250');
-    assert.equal(formatLike('1:04:57', 1800, true), '0:30:00');
+    assert.equal(formatLike('1:04:57', 1800), '0:30:00');
+  });
+
+  it('refuses an offset finer than a time shows', () => {
+    const r = shiftTimestamps(parse(CLEAN), 0.5, { fromSeconds: 0 });
+    assert.deepEqual(r, {
+      ok: false,
+      message:
+        'Shifting by +0:00.500 needs fractions of a second that [0:05] on line 14 does not show; shift by whole seconds. Nothing was changed',
+    });
   });
 
   it('moves every stamp and chapter time at or after a time', () => {
@@ -109,7 +118,7 @@ describe('timestamp shifting', () => {
       return applyEdits(t, r.edits);
     };
     const there = shift(text, 25);
-    assert.match(there, /\[1:00:20\] b/);
+    assert.match(there, /\[60:20\] b/);
     const back = shift(there, -25);
     assert.equal(back, text);
   });

@@ -185,9 +185,13 @@ export function parse(source: string): TranscriptModel {
   const maxHeadingLength = Math.min(MAX_TITLE, longestTitle) * 3 + 8;
   // First characters of the titles, both cases: most lines are ruled out by one look.
   const titleInitials = new Set<number>();
-  for (const key of titleIndex.keys()) {
-    titleInitials.add(key.charCodeAt(0));
-    titleInitials.add(key.charAt(0).toUpperCase().charCodeAt(0));
+  for (const c of chapters) {
+    // The title's own first letter and its cases: some letters have no
+    // one-to-one case pair (İ, ǅ, ẞ), so the lowered key alone is not enough.
+    const first = c.title.charAt(0);
+    for (const form of [first, first.toLowerCase(), first.toUpperCase()])
+      titleInitials.add(form.charCodeAt(0));
+    titleInitials.add(normalizeTitle(c.title).charCodeAt(0));
   }
   const kinds: LineKind[] = new Array(bodyLines.length);
   const stampAt = new Map<number, Timestamp>();
@@ -383,7 +387,7 @@ export function parse(source: string): TranscriptModel {
     findings.push(
       finding(
         'not-a-transcript',
-        range(0, 0, Math.min(text.lineLength(0), 200)),
+        range(0, 0, noSplit(text.line(0), Math.min(text.lineLength(0), 200))),
         binary
           ? 'This file looks binary (it contains NUL bytes), not like a transcript'
           : 'No transcript found: no section headers, speaker labels or [m:ss] timestamps',
@@ -432,6 +436,12 @@ function malformedFinding(m: MalformedTimestamp): Finding {
         }
       : {},
   );
+}
+
+/** `at`, moved back one if it would fall inside a surrogate pair. */
+function noSplit(s: string, at: number): number {
+  const c = s.charCodeAt(at - 1);
+  return at > 0 && at < s.length && c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
 }
 
 export function clip(s: string, max = 60): string {

@@ -40,9 +40,13 @@ export function selectionRanges(
     if (last && !contains(r, last)) return;
     chain.push(r);
   };
-  push(wordAt(text, p.line, p.character));
+  // The innermost range must hold the cursor (editors drop the answer otherwise).
+  const holds = (r: Range) => r.start.character <= p.character && p.character <= r.end.character;
+  const word = wordAt(text, p.line, p.character);
+  if (word && holds(word)) push(word);
   const lead = text.length - text.trimStart().length;
-  push(range(p.line, lead, text.trimEnd().length));
+  const content = range(p.line, lead, text.trimEnd().length);
+  if (lead < content.end.character && holds(content)) push(content);
   push(model.text.lineRange(p.line));
   const path: OutlineNode[] = [];
   let level: readonly OutlineNode[] = nodes;

@@ -4,6 +4,7 @@
  */
 import type { TranscriptModel } from './model';
 import type { TextEdit } from './text';
+import { formatClock } from './time';
 
 /** Parses `-12`, `+1:30`, `-0:00:05`, `90`, `+1:02.5` into signed seconds. */
 export function parseOffset(input: string): number | undefined {
@@ -16,30 +17,36 @@ export function parseOffset(input: string): number | undefined {
   return m[1] === '-' ? -seconds : seconds;
 }
 
+/** Digits after the point in a written time (`0:51.5` has 1). */
+function fractionDigits(written: string): number {
+  const dot = written.indexOf('.');
+  return dot < 0 ? 0 : written.length - dot - 1;
+}
+
 /**
- * Writes `seconds` in the style of `original` (a time without brackets): the
- * first field padded as it was, the same fraction digits, hours as below.
+ * Writes `seconds` exactly as `original` was written: the same fields (a
+ * minutes-and-seconds time stays so past the hour, `[59:50]` + 20 s is
+ * `[60:10]`; an hour field stays at zero), the first field padded as it was,
+ * the same fraction digits. So a shift and its reverse give the text back.
  */
-export function formatLike(original: string, seconds: number, keepHours = false): string {
+export function formatLike(original: string, seconds: number, padded = false): string {
   const m = /^(\d+):(\d\d)(?::(\d\d))?(?:\.(\d+))?$/.exec(original);
-  // An hour field stays when asked (chapter lists write H:MM:SS throughout) or
-  // when the original wrote a zero hour ([0:00:51]); else it comes and goes
-  // with the hour, as in [59:50] → [1:00:10] → [59:50].
-  const hadHours = m?.[3] !== undefined && (keepHours || Number(m[1]) === 0);
-  const firstWidth = m && m[1].startsWith('0') && m[1].length > 1 ? m[1].length : 1;
-  const fracDigits = m?.[4]?.length ?? 0;
-  const scale = 10 ** fracDigits;
+  const hasHours = m?.[3] !== undefined;
+  // Padded as written ([05:00], 00:59:00), or as the other times of its kind
+  // are (`padded`); an unpadded field stays unpadded.
+  const width = padded ? 2 : m && m[1].length > 1 && m[1].startsWith('0') ? m[1].length : 1;
+  const digits = m?.[4]?.length ?? 0;
+  const scale = 10 ** digits;
   const total = Math.round(seconds * scale);
   const whole = Math.floor(total / scale);
   const frac = total % scale;
-  const h = Math.floor(whole / 3600);
-  const mi = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
   const pad2 = (n: number) => String(n).padStart(2, '0');
-  const tail = fracDigits ? `.${String(frac).padStart(fracDigits, '0')}` : '';
-  if (hadHours || h > 0)
-    return `${String(h).padStart(firstWidth, '0')}:${pad2(mi)}:${pad2(s)}${tail}`;
-  return `${String(mi).padStart(firstWidth, '0')}:${pad2(s)}${tail}`;
+  const tail = digits ? `.${String(frac).padStart(digits, '0')}` : '';
+  const first = hasHours ? Math.floor(whole / 3600) : Math.floor(whole / 60);
+  const rest = hasHours
+    ? `${pad2(Math.floor((whole % 3600) / 60))}:${pad2(whole % 60)}`
+    : pad2(whole % 60);
+  return `${String(first).padStart(width, '0')}:${rest}${tail}`;
 }
 
 export type ShiftScope =
@@ -73,31 +80,42 @@ export function shiftTimestamps(
   const edits: TextEdit[] = [];
   let stamps = 0;
   let chapters = 0;
-  const sign = offset < 0 ? '-' : '+';
-  const shown = `${sign}${formatLike('0:00', Math.abs(offset))}`;
+  // Whether a kind of time is written padded shows in its times below ten:
+  // [05:00] among [12:00] means [10:00] shifted back is [05:00], not [5:00].
+  const isPadded = (written: string) => /^0\d/.test(written);
+  const stampText = (s: (typeof model.stamps)[number]) =>
+    model.text.line(s.line).slice(s.range.start.character + 1, s.range.end.character - 1);
+  const padStamps = model.stamps.some((s) => isPadded(stampText(s)));
+  const padChapters = model.chapters.some((c) => isPadded(c.timeText));
+  const shown = `${offset < 0 ? '-' : '+'}${formatClock(Math.abs(offset))}`;
+  const offsetMs = Math.round(Math.abs(offset) * 1000);
+  /** Why `written` cannot take the offset, if it cannot. */
+  const refuse = (written: string, moved: number, where: string): string | undefined => {
+    if (moved < 0) return `Shifting by ${shown} would make ${where} negative; nothing was changed`;
+    const digits = fractionDigits(written);
+    if (offsetMs % 10 ** (3 - digits) !== 0)
+      return `Shifting by ${shown} needs fractions of a second that ${where} does not show; shift by ${digits ? `steps of ${10 ** -digits} s` : 'whole seconds'}. Nothing was changed`;
+    return undefined;
+  };
   for (const s of model.stamps) {
     if (!inScope(s.line, s.seconds, true)) continue;
     const moved = s.seconds + offset;
-    const original = model.text
-      .line(s.line)
-      .slice(s.range.start.character + 1, s.range.end.character - 1);
-    if (moved < 0)
-      return {
-        ok: false,
-        message: `Shifting by ${shown} would make [${original}] on line ${s.line + 1} negative; nothing was changed`,
-      };
-    edits.push({ range: s.range, newText: `[${formatLike(original, moved)}]` });
+    const original = stampText(s);
+    const problem = refuse(original, moved, `[${original}] on line ${s.line + 1}`);
+    if (problem) return { ok: false, message: problem };
+    edits.push({ range: s.range, newText: `[${formatLike(original, moved, padStamps)}]` });
     stamps++;
   }
   for (const c of model.chapters) {
     if (!inScope(c.line, c.seconds, false)) continue;
     const moved = c.seconds + offset;
-    if (moved < 0)
-      return {
-        ok: false,
-        message: `Shifting by ${shown} would make chapter '${c.title}' (${c.timeText}) on line ${c.line + 1} negative; nothing was changed`,
-      };
-    edits.push({ range: c.timeRange, newText: formatLike(c.timeText, moved, true) });
+    const problem = refuse(
+      c.timeText,
+      moved,
+      `chapter '${c.title}' (${c.timeText}) on line ${c.line + 1}`,
+    );
+    if (problem) return { ok: false, message: problem };
+    edits.push({ range: c.timeRange, newText: formatLike(c.timeText, moved, padChapters) });
     chapters++;
   }
   return { ok: true, edits, stamps, chapters };

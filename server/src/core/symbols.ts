@@ -122,21 +122,47 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
 
 export function outline(model: TranscriptModel): OutlineNode[] {
   const nodes: OutlineNode[] = [];
+  const transcript = model.sections.find((t) => t.kind === 'transcript');
   for (const s of model.sections) {
-    const isBody =
-      s.kind === 'transcript' && model.sections.find((t) => t.kind === 'transcript') === s;
+    // A repeated Transcript header is part of the one body (and reported as a
+    // duplicate); the first header's node holds the whole body.
+    if (s.kind === 'transcript' && s !== transcript) continue;
+    const end =
+      s === transcript && model.body ? Math.max(s.endLine, model.body.endLine) : s.endLine;
     nodes.push({
       name: s.name,
       kind: 'section',
-      range: span(model, s.startLine, s.endLine),
+      range: span(model, s.startLine, end),
       selectionRange: model.text.lineRange(s.headerLine),
-      children: isBody ? bodyChildren(model, s.startLine, s.endLine) : [],
+      children: s === transcript ? bodyChildren(model, s.startLine, end) : [],
     });
   }
-  const hasTranscriptHeader = model.sections.some((s) => s.kind === 'transcript');
-  if (!hasTranscriptHeader && model.body) {
+  if (!transcript && model.body) {
     nodes.push(...bodyChildren(model, model.body.startLine, model.body.endLine));
     nodes.sort((a, b) => a.range.start.line - b.range.start.line);
   }
-  return nodes;
+  return contained(nodes);
+}
+
+function inside(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+/**
+ * Editors reject a whole outline whose selection ranges stray out of their
+ * ranges or whose children stray out of their parents; whatever odd input
+ * led there, a stray selection is pulled in and a stray child dropped.
+ */
+function contained(nodes: readonly OutlineNode[], parent?: Range): OutlineNode[] {
+  return nodes
+    .filter((n) => !parent || inside(parent, n.range))
+    .map((n) => ({
+      ...n,
+      selectionRange: inside(n.range, n.selectionRange)
+        ? n.selectionRange
+        : { start: n.range.start, end: n.range.start },
+      children: contained(n.children, n.range),
+    }));
 }
