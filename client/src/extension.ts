@@ -27,6 +27,7 @@ import {
   type StatisticsParams,
   type StatisticsResult,
 } from '../../server/src/requests';
+import { registerPlayer } from './player/player';
 
 export const LANGUAGE_ID = 'transcript';
 /** The first line of an Auphonic export (the file may start with a BOM). */
@@ -253,6 +254,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((doc) => void detectTranscript(doc)),
   );
   for (const doc of vscode.workspace.textDocuments) void detectTranscript(doc);
+  registerPlayer(context);
 
   await client.start();
 }

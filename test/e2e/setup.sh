@@ -5,7 +5,7 @@
 #   bash test/e2e/setup.sh           # install (or check) everything
 #   E2E_FORCE=1 bash test/e2e/setup.sh   # reinstall code-server from scratch
 #
-# - Debian packages (only those missing): chromium, ripgrep, neovim.
+# - Debian packages (only those missing): chromium, ripgrep, neovim, sox.
 # - code-server (version pinned in test/e2e/code-server/package*.json) into
 #   <repo>/.e2e/code-server/, following the recipe that works without network
 #   (no postinstall scripts that download things, native modules rebuilt locally).
@@ -35,11 +35,13 @@ elapsed() { awk "BEGIN{printf \"%.1f\", $(now) - $1}"; }
 done_step() { echo "    done: $STEP_NAME ($(elapsed "$STEP_START") s)"; }
 
 # ---------------------------------------------------------------- apt packages
-step "Debian packages (chromium, ripgrep, neovim)"
+step "Debian packages (chromium, ripgrep, neovim, sox)"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+# sox: the player scenario (player.e2e.ts) generates its audio with it.
+command -v sox >/dev/null 2>&1 || missing+=(sox)
 if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -698,3 +698,29 @@ export function processesWith(...needles: string[]): number[] {
   }
   return pids;
 }
+
+/**
+ * Lines of the active editor (1-based, only those on screen) that carry an
+ * extension's whole-line decoration (`ced-*` classes in the view overlays),
+ * such as the player's highlight of the paragraph being spoken.
+ */
+export async function decoratedLines(page: Page): Promise<number[]> {
+  return page
+    .locator(ACTIVE_EDITOR)
+    .first()
+    .evaluate((editor) => {
+      const numbers = new Map<string, number>();
+      for (const n of Array.from(editor.querySelectorAll('.margin-view-overlays .line-numbers'))) {
+        const top = (n.parentElement as HTMLElement).style.top;
+        const value = Number((n.textContent ?? '').trim());
+        if (top && Number.isInteger(value) && value > 0) numbers.set(top, value);
+      }
+      const out: number[] = [];
+      for (const row of Array.from(editor.querySelectorAll('.view-overlays > div'))) {
+        const line = numbers.get((row as HTMLElement).style.top);
+        if (line === undefined) continue;
+        if (row.querySelector('[class*="ced-"]')) out.push(line);
+      }
+      return out.sort((a, b) => a - b);
+    });
+}

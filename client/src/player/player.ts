@@ -1,0 +1,490 @@
+/**
+ * "Listen while you correct": an audio player (a webview beside the editor)
+ * synced with the transcript. Text steers playback (Play from Here, keys) and
+ * playback steers text (the spoken paragraph highlighted and followed, time
+ * and chapter in the status bar).
+ *
+ * The time ↔ text rules are pure core logic (server/src/core/playback.ts).
+ */
+import * as vscode from 'vscode';
+import { parse } from '../../../server/src/core/parser';
+import type { TranscriptModel } from '../../../server/src/core/model';
+import {
+  audioCandidates,
+  chapterAtTime,
+  paragraphAtTime,
+  paragraphRange,
+  playability,
+  playableLines,
+  playerStatus,
+  resumeTime,
+  seekBy,
+  stampForTime,
+  stepRate,
+  timeAtPosition,
+  AUDIO_EXTENSIONS,
+} from '../../../server/src/core/playback';
+import { makeNonce, playerHtml } from './html';
+import { isFromWebview, type FromWebview, type ToWebview } from './messages';
+
+const LANGUAGE_ID = 'transcript';
+const VIEW_TYPE = 'transcript.player';
+const MEMORY_PREFIX = 'transcript.player.audio:';
+const SKIP_SECONDS = 5;
+
+/** The keys as contributed in package.json (shown in the player). */
+const KEYS = [
+  { key: 'Ctrl+Alt+K', what: 'play / pause' },
+  { key: 'Ctrl+Alt+H', what: 'play from the paragraph under the cursor' },
+  { key: 'Ctrl+Alt+J / L', what: 'back / forward 5 s' },
+  { key: 'Ctrl+Alt+D / U', what: 'slower / faster' },
+  { key: 'Ctrl+Alt+N', what: 'insert the current time' },
+];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface PlayerState {
+  time: number;
+  duration?: number;
+  playing: boolean;
+  rate: number;
+}
+
+const models = new WeakMap<vscode.TextDocument, { version: number; model: TranscriptModel }>();
+
+/** The document's parse, cached per version. */
+function modelOf(doc: vscode.TextDocument): TranscriptModel {
+  const cached = models.get(doc);
+  if (cached && cached.version === doc.version) return cached.model;
+  const model = parse(doc.getText());
+  models.set(doc, { version: doc.version, model });
+  return model;
+}
+
+function toRange(r: {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}) {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function baseName(uri: vscode.Uri): string {
+  const parts = uri.path.split('/');
+  return parts[parts.length - 1] ?? '';
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return (stat.type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** One transcript's player: its webview panel, the last known playback state. */
+class Player implements vscode.Disposable {
+  readonly state: PlayerState = { time: 0, playing: false, rate: 1 };
+  private lastParagraph: number | undefined;
+  /** The `seq` of the last message sent to the webview. */
+  private sent = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly transcript: vscode.Uri,
+    readonly audio: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    private readonly manager: PlayerManager,
+  ) {
+    const webview = panel.webview;
+    webview.html = playerHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      keys: KEYS,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((msg: unknown) => this.receive(msg)),
+      panel.onDidDispose(() => this.manager.remove(this)),
+    );
+  }
+
+  private receive(msg: unknown): void {
+    if (!isFromWebview(msg)) {
+      console.warn('transcript player: rejected a message from the webview', msg);
+      return;
+    }
+    this.handle(msg);
+  }
+
+  private handle(msg: FromWebview): void {
+    switch (msg.type) {
+      case 'ready': {
+        const name = baseName(this.audio);
+        const check = playability(name);
+        if (!check.ok) {
+          this.post({ type: 'unplayable', name, message: check.message });
+          void vscode.window.showWarningMessage(check.message);
+          return;
+        }
+        this.post({
+          type: 'load',
+          src: this.panel.webview.asWebviewUri(this.audio).toString(),
+          name,
+          time: this.state.time,
+          rate: this.state.rate,
+        });
+        return;
+      }
+      case 'status':
+        // Sent before the webview saw our last command: that command's state wins.
+        if (msg.ack < this.sent) return;
+        this.state.time = msg.time;
+        this.state.duration = msg.duration >= 0 ? msg.duration : undefined;
+        this.state.playing = msg.playing;
+        this.state.rate = msg.rate;
+        this.manager.update(this);
+        return;
+      case 'error':
+        void vscode.window.showErrorMessage(msg.message);
+        return;
+    }
+  }
+
+  post(msg: DistributiveOmit<ToWebview, 'seq'>): void {
+    if (this.disposed) return;
+    const full = { ...msg, seq: ++this.sent } as ToWebview;
+    void this.panel.webview.postMessage(full);
+  }
+
+  play(time?: number): void {
+    if (time !== undefined) this.state.time = time;
+    this.post(time === undefined ? { type: 'play' } : { type: 'play', time });
+  }
+
+  toggle(rewind: number): void {
+    if (this.state.playing) {
+      this.state.playing = false;
+      this.post({ type: 'pause' });
+    } else {
+      this.state.playing = true;
+      this.play(resumeTime(this.state.time, rewind));
+    }
+  }
+
+  skip(delta: number): void {
+    this.state.time = seekBy(this.state.time, delta, this.state.duration);
+    this.post({ type: 'seek', time: this.state.time });
+    this.manager.update(this);
+  }
+
+  changeRate(direction: 1 | -1): void {
+    this.state.rate = stepRate(this.state.rate, direction);
+    this.post({ type: 'rate', rate: this.state.rate });
+    this.manager.update(this);
+  }
+
+  /** The paragraph to highlight now, and whether it changed since the last call. */
+  paragraphNow(doc: vscode.TextDocument): { range?: vscode.Range; changed: boolean } {
+    const model = modelOf(doc);
+    const timed = paragraphAtTime(model, this.state.time);
+    const changed = timed?.index !== this.lastParagraph;
+    this.lastParagraph = timed?.index;
+    return { range: timed ? toRange(paragraphRange(model, timed.paragraph)) : undefined, changed };
+  }
+
+  statusText(doc: vscode.TextDocument | undefined): string {
+    const chapter = doc ? chapterAtTime(modelOf(doc), this.state.time)?.title : undefined;
+    return playerStatus(this.state.time, this.state.playing, chapter);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Every open player (one per transcript), the highlight, the status bar item and the commands. */
+export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider {
+  private readonly players = new Map<string, Player>();
+  private lastUsed: Player | undefined;
+  private readonly decoration = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    border: '1px solid',
+    borderColor: new vscode.ThemeColor('editor.rangeHighlightBorder'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.rangeHighlightForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Full,
+  });
+  private readonly statusItem = vscode.window.createStatusBarItem(
+    'transcript.player.status',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.statusItem.name = 'Transcript Player';
+    this.statusItem.command = 'transcript.player.togglePlay';
+    this.statusItem.tooltip = 'Transcript player: play / pause (Ctrl+Alt+K)';
+    const cmd = (id: string, fn: (...args: unknown[]) => unknown) =>
+      vscode.commands.registerCommand(id, fn);
+    this.disposables.push(
+      this.decoration,
+      this.statusItem,
+      this.lensesChanged,
+      cmd('transcript.player.open', () => this.open()),
+      cmd('transcript.player.playFromHere', (uri, line) => this.playFromHere(uri, line)),
+      cmd('transcript.player.togglePlay', () => this.withPlayer((p) => p.toggle(this.rewind()))),
+      cmd('transcript.player.back', () => this.withPlayer((p) => p.skip(-SKIP_SECONDS))),
+      cmd('transcript.player.forward', () => this.withPlayer((p) => p.skip(SKIP_SECONDS))),
+      cmd('transcript.player.slower', () => this.withPlayer((p) => p.changeRate(-1))),
+      cmd('transcript.player.faster', () => this.withPlayer((p) => p.changeRate(1))),
+      cmd('transcript.player.insertTime', () => this.insertTime()),
+      vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.workspace.onDidCloseTextDocument((doc) =>
+        this.players.get(doc.uri.toString())?.dispose(),
+      ),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.disposeUnshown()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refreshAll()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('transcript.player.codeLens')) this.lensesChanged.fire();
+      }),
+    );
+  }
+
+  private config(uri?: vscode.Uri) {
+    return vscode.workspace.getConfiguration('transcript.player', uri);
+  }
+
+  private rewind(): number {
+    const v = this.config().get<number>('rewindOnResume', 2);
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 2;
+  }
+
+  private transcriptEditor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === LANGUAGE_ID ? editor : undefined;
+  }
+
+  /** The player of the active transcript, else the one used last. */
+  private current(): Player | undefined {
+    const editor = this.transcriptEditor();
+    const own = editor && this.players.get(editor.document.uri.toString());
+    return (
+      own ??
+      (this.lastUsed && this.players.has(this.lastUsed.transcript.toString())
+        ? this.lastUsed
+        : undefined)
+    );
+  }
+
+  private withPlayer(fn: (p: Player) => void): void {
+    const player = this.current();
+    if (!player) {
+      void vscode.window.showInformationMessage(
+        'No player is open for this transcript: run "Transcript: Open Player" first.',
+      );
+      return;
+    }
+    this.lastUsed = player;
+    fn(player);
+  }
+
+  /** The audio beside the transcript, else the one chosen before, else asks. */
+  private async findAudio(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+    const key = MEMORY_PREFIX + doc.uri.toString();
+    const remembered = this.context.workspaceState.get<string>(key);
+    if (remembered) {
+      const uri = vscode.Uri.parse(remembered);
+      if (await exists(uri)) return uri;
+    }
+    if (doc.uri.scheme !== 'untitled') {
+      const folder = vscode.Uri.joinPath(doc.uri, '..');
+      for (const name of audioCandidates(baseName(doc.uri))) {
+        const candidate = vscode.Uri.joinPath(folder, name);
+        if (await exists(candidate)) return candidate;
+      }
+    }
+    const [picked] =
+      (await vscode.window.showOpenDialog({
+        title: `Audio for ${baseName(doc.uri)}`,
+        canSelectMany: false,
+        defaultUri: doc.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(doc.uri, '..'),
+        filters: { Audio: AUDIO_EXTENSIONS.map((e) => e.slice(1)) },
+      })) ?? [];
+    if (!picked) return undefined;
+    await this.context.workspaceState.update(key, picked.toString());
+    return picked;
+  }
+
+  async open(doc = this.transcriptEditor()?.document): Promise<Player | undefined> {
+    if (!doc || doc.languageId !== LANGUAGE_ID) {
+      void vscode.window.showInformationMessage('Open a transcript first.');
+      return undefined;
+    }
+    const existing = this.players.get(doc.uri.toString());
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      this.lastUsed = existing;
+      return existing;
+    }
+    const audio = await this.findAudio(doc);
+    if (!audio) return undefined;
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      `Player: ${baseName(doc.uri)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [vscode.Uri.joinPath(audio, '..')],
+      },
+    );
+    const player = new Player(doc.uri, audio, panel, this);
+    this.players.set(doc.uri.toString(), player);
+    this.lensesChanged.fire();
+    this.lastUsed = player;
+    this.refreshAll();
+    return player;
+  }
+
+  private async playFromHere(uriArg?: unknown, lineArg?: unknown): Promise<void> {
+    let doc: vscode.TextDocument | undefined;
+    let line: number | undefined;
+    if (typeof uriArg === 'string' && typeof lineArg === 'number') {
+      doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriArg);
+      line = lineArg;
+    } else {
+      const editor = this.transcriptEditor();
+      doc = editor?.document;
+      line = editor?.selection.active.line;
+    }
+    if (!doc || line === undefined) return;
+    const player = this.players.get(doc.uri.toString()) ?? (await this.open(doc));
+    if (!player) return;
+    this.lastUsed = player;
+    player.state.playing = true;
+    player.play(timeAtPosition(modelOf(doc), line));
+    this.update(player);
+  }
+
+  private async insertTime(): Promise<void> {
+    const editor = this.transcriptEditor();
+    const player = editor && this.players.get(editor.document.uri.toString());
+    if (!editor || !player) {
+      void vscode.window.showInformationMessage(
+        'No player is open for this transcript: run "Transcript: Open Player" first.',
+      );
+      return;
+    }
+    const stamp = stampForTime(player.state.time) + ' ';
+    await editor.edit((b) => {
+      for (const s of editor.selections) b.replace(s, stamp);
+    });
+  }
+
+  remove(player: Player): void {
+    const key = player.transcript.toString();
+    if (this.players.get(key) === player) {
+      this.players.delete(key);
+      this.lensesChanged.fire();
+    }
+    if (this.lastUsed === player) this.lastUsed = undefined;
+    player.dispose();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() === key) editor.setDecorations(this.decoration, []);
+    }
+    this.refreshStatus();
+  }
+
+  /** Closes players whose transcript is no longer in any tab. */
+  private disposeUnshown(): void {
+    const shown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all)
+      for (const tab of group.tabs)
+        if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+    for (const [key, player] of [...this.players]) if (!shown.has(key)) this.remove(player);
+  }
+
+  /** Highlight, follow and status for one player after its state changed. */
+  update(player: Player): void {
+    const key = player.transcript.toString();
+    const editors = vscode.window.visibleTextEditors.filter(
+      (e) => e.document.uri.toString() === key,
+    );
+    if (editors.length === 0) {
+      this.refreshStatus();
+      return;
+    }
+    const { range, changed } = player.paragraphNow(editors[0].document);
+    for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
+    const follow = this.config(player.transcript).get<boolean>('follow', true) !== false;
+    if (range && changed && follow && player.state.playing) {
+      const target = editors.find((e) => e === vscode.window.activeTextEditor) ?? editors[0];
+      target.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    this.refreshStatus();
+  }
+
+  private refreshAll(): void {
+    for (const player of this.players.values()) {
+      const key = player.transcript.toString();
+      const editors = vscode.window.visibleTextEditors.filter(
+        (e) => e.document.uri.toString() === key,
+      );
+      if (editors.length === 0) continue;
+      const { range } = player.paragraphNow(editors[0].document);
+      for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
+    }
+    this.refreshStatus();
+  }
+
+  private refreshStatus(): void {
+    const player = this.current();
+    if (!player) {
+      this.statusItem.hide();
+      return;
+    }
+    const doc = vscode.workspace.textDocuments.find(
+      (d) => d.uri.toString() === player.transcript.toString(),
+    );
+    // Codicons on screen (not every font has ⏸); the plain text for screen readers.
+    const plain = player.statusText(doc);
+    this.statusItem.text = plain.replace(/^▶/, '$(play)').replace(/^⏸/, '$(debug-pause)');
+    this.statusItem.accessibilityInformation = { label: plain, role: 'button' };
+    this.statusItem.show();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (this.config(doc.uri).get<boolean>('codeLens', true) === false) return [];
+    const uri = doc.uri.toString();
+    // Only while this transcript has a player: otherwise a lens above every
+    // stamp would double the height of the text for nothing to play.
+    if (!this.players.has(uri)) return [];
+    return playableLines(modelOf(doc)).map(
+      ({ line, seconds }) =>
+        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: `▶ Play from Here (${stampForTime(seconds).slice(1, -1)})`,
+          command: 'transcript.player.playFromHere',
+          arguments: [uri, line],
+        }),
+    );
+  }
+
+  dispose(): void {
+    for (const player of [...this.players.values()]) player.dispose();
+    this.players.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Registers the player's commands, CodeLens, highlight and status bar item. */
+export function registerPlayer(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(new PlayerManager(context));
+}
