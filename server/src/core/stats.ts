@@ -4,6 +4,7 @@
  */
 import { orderedStamps } from './analysis/order';
 import type { Paragraph, TranscriptModel } from './model';
+import { lowerBound } from './search';
 import { formatChapterTime, formatClock } from './time';
 
 /** Words per second of ordinary speech (150 a minute), to estimate what stamps do not say. */
@@ -39,8 +40,14 @@ export interface Statistics {
 }
 
 /** The words of a paragraph: its lines after the stamp, without chapter headings or blanks. */
+const headingLinesOf = new WeakMap<TranscriptModel, Set<number>>();
+
 export function paragraphText(model: TranscriptModel, p: Paragraph): string {
-  const headingLines = new Set(model.headings.map((h) => h.line));
+  let headingLines = headingLinesOf.get(model);
+  if (!headingLines) {
+    headingLines = new Set(model.headings.map((h) => h.line));
+    headingLinesOf.set(model, headingLines);
+  }
   const parts: string[] = [];
   for (let line = p.startLine; line <= p.endLine; line++) {
     if (headingLines.has(line)) continue;
@@ -107,12 +114,24 @@ export function statistics(model: TranscriptModel): Statistics {
       ? stamps[stamps.length - 1].seconds + (lastStamped !== undefined ? lasting[lastStamped] : 0)
       : totalWords / WORDS_PER_SECOND;
 
+  // Stamped paragraphs in time order, to find each chapter's by binary search.
+  const timed = model.paragraphs
+    .filter((p) => p.stamp)
+    .sort((a, b) => a.stamp!.seconds - b.stamp!.seconds || a.startLine - b.startLine);
+  // The next later chapter start after each chapter (a scan from the end).
+  const nextStarts = new Array<number | undefined>(model.chapters.length);
+  const later: number[] = [];
+  for (let i = model.chapters.length - 1; i >= 0; i--) {
+    const t = model.chapters[i].seconds;
+    while (later.length > 0 && later[later.length - 1] < t) later.pop();
+    nextStarts[i] = later[later.length - 1];
+    later.push(t);
+  }
   const chapters = model.chapters.map((c, i) => {
-    const nextStart = model.chapters.slice(i + 1).find((n) => n.seconds >= c.seconds)?.seconds;
-    const end = Math.max(c.seconds, nextStart ?? duration);
-    const inside = model.paragraphs.filter(
-      (p) => p.stamp && p.stamp.seconds >= c.seconds && p.stamp.seconds < end,
-    );
+    const end = Math.max(c.seconds, nextStarts[i] ?? duration);
+    const from = lowerBound(timed, c.seconds, (p) => p.stamp!.seconds);
+    const to = lowerBound(timed, end, (p) => p.stamp!.seconds);
+    const inside = timed.slice(from, Math.max(from, to));
     const turnSet = new Set(inside.map((p) => p.turn).filter((t) => t !== undefined));
     return {
       title: c.title,

@@ -5,7 +5,7 @@
  */
 import { finding, type Finding, type Fix } from '../findings';
 import type { SpeakerLabel, TranscriptModel } from '../model';
-import { isSingleWordName, variantOf } from '../names';
+import { isSingleWordName, nameKey, phonetic, variantOf } from '../names';
 import type { Settings } from '../settings';
 import { range, type Range } from '../text';
 
@@ -109,6 +109,59 @@ interface Suggestion {
   readonly reverse?: Fix;
 }
 
+/** Above this many distinct names, one-letter typos are only looked for among names of a kind. */
+const PAIRWISE_LIMIT = 2000;
+
+/**
+ * The other labels a name may be a variant of, without comparing every pair
+ * (100,000 speakers must not take hours): names with the same key, the same
+ * sound code, names the key is the start of, and for typos names of nearly
+ * the same length starting with the same letter.
+ */
+function labelCandidates(names: readonly string[]): (name: string) => Iterable<string> {
+  if (names.length <= 64) return () => names;
+  const keyed = names.map((name) => ({ name, key: nameKey(name) }));
+  const group = (f: (k: string) => string) => {
+    const map = new Map<string, string[]>();
+    for (const { name, key } of keyed) {
+      const g = f(key);
+      const list = map.get(g);
+      if (list) list.push(name);
+      else map.set(g, [name]);
+    }
+    return map;
+  };
+  const byKey = group((k) => k);
+  const byCode = group((k) => phonetic(k));
+  const byStart = group((k) => `${k.charAt(0)}${k.length}`);
+  const sorted = [...keyed].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return (name) => {
+    const key = nameKey(name);
+    // A sound code shared by hundreds of names (digits and punctuation do not
+    // sound) says nothing about any two of them.
+    const sounding = byCode.get(phonetic(key)) ?? [];
+    const out = new Set<string>([
+      ...(byKey.get(key) ?? []),
+      ...(sounding.length <= 256 ? sounding : []),
+    ]);
+    // Names that start with this key (truncation): a run in key order.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].key < key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].key.startsWith(key) && out.size < 256; i++)
+      out.add(sorted[i].name);
+    for (const d of [-1, 0, 1]) {
+      const same = byStart.get(`${key.charAt(0)}${key.length + d}`) ?? [];
+      if (names.length <= PAIRWISE_LIMIT || same.length <= 64) for (const n of same) out.add(n);
+    }
+    return out;
+  };
+}
+
 /** What the rest of the workspace says: in how many other episodes each speaker name has labels. */
 export interface SpeakerContext {
   readonly otherEpisodes?: ReadonlyMap<string, number>;
@@ -154,6 +207,24 @@ export function speakerFindings(
     };
   };
 
+  const candidates = labelCandidates([...byName.keys()]);
+  // Prose words by sound code, built on first use: a spelling in the text
+  // must sound like the label, so only words of the same code are compared.
+  let byCode: Map<string, string[]> | undefined;
+  const wordsByCode = () => {
+    if (!byCode) {
+      byCode = new Map();
+      for (const [word, count] of words) {
+        if (count < 2) continue;
+        const code = phonetic(nameKey(word));
+        const list = byCode.get(code);
+        if (list) list.push(word);
+        else byCode.set(code, [word]);
+      }
+    }
+    return byCode;
+  };
+
   const suggest = (name: string): Suggestion | undefined => {
     for (const s of settings.speakers) {
       if ([s.name, ...s.aliases].some((n) => variantOf(name, n) !== undefined)) {
@@ -166,7 +237,7 @@ export function speakerFindings(
     }
 
     let best: string | undefined;
-    for (const other of byName.keys()) {
+    for (const other of candidates(name)) {
       if (other === name) continue;
       const variant = variantOf(name, other);
       if (!variant) continue;
@@ -208,7 +279,8 @@ export function speakerFindings(
 
     if (!isSingleWordName(name)) return undefined;
     let bestWord: string | undefined;
-    for (const [word, count] of words) {
+    for (const word of wordsByCode().get(phonetic(nameKey(name))) ?? []) {
+      const count = text(word);
       if (count < 2 || count <= text(name) || byName.has(word)) continue;
       if (Math.abs(word.length - name.length) > 2) continue;
       if (variantOf(name, word, false) !== 'phonetic') continue;
