@@ -263,12 +263,14 @@ export function startServer(connection: Connection): void {
   /** Runs a handler on the current analysis of a document, or answers `empty` when it is gone. */
   const withDocument = <T>(
     name: string,
-    uri: string,
+    params: { textDocument?: { uri?: unknown } } | undefined,
     empty: T,
     token: Parameters<typeof runSafe>[3],
     fn: (a: Analysis, doc: TextDocument, settings: Settings) => T | Promise<T>,
   ) =>
     runSafe(log, name, empty, token, async () => {
+      // Malformed params (no textDocument) fail here, inside runSafe: logged, neutral answer.
+      const uri = params!.textDocument!.uri as string;
       const doc = documents.get(uri);
       if (!doc) return empty;
       const analysis = await analysisOf(doc);
@@ -276,36 +278,34 @@ export function startServer(connection: Connection): void {
     });
 
   connection.onDocumentSymbol((p, token) =>
-    withDocument('documentSymbol', p.textDocument.uri, [], token, (a) =>
-      toDocumentSymbols(outline(a.model)),
-    ),
+    withDocument('documentSymbol', p, [], token, (a) => toDocumentSymbols(outline(a.model))),
   );
 
   connection.languages.semanticTokens.on((p, token) =>
-    withDocument('semanticTokens', p.textDocument.uri, { data: [] }, token, (a) =>
+    withDocument('semanticTokens', p, { data: [] }, token, (a) =>
       toSemanticTokens(semanticTokens(a.model)),
     ),
   );
 
   connection.onCodeAction((p, token) =>
-    withDocument('codeAction', p.textDocument.uri, [], token, (a, doc) => codeActions(p, doc, a)),
+    withDocument('codeAction', p, [], token, (a, doc) => codeActions(p, doc, a)),
   );
 
   connection.onDefinition((p, token) =>
-    withDocument('definition', p.textDocument.uri, null, token, (a) => {
+    withDocument('definition', p, null, token, (a) => {
       const target = definition(a.model, p.position);
       return target ? { uri: p.textDocument.uri, range: target } : null;
     }),
   );
 
   connection.onReferences((p, token) =>
-    withDocument('references', p.textDocument.uri, [], token, (a) =>
+    withDocument('references', p, [], token, (a) =>
       references(a.model, p.position).map((range) => ({ uri: p.textDocument.uri, range })),
     ),
   );
 
   connection.onPrepareRename((p, token) =>
-    withDocument('prepareRename', p.textDocument.uri, null, token, (a) => {
+    withDocument('prepareRename', p, null, token, (a) => {
       const r = prepareRename(a.model, p.position);
       if (!r.ok) throw new ResponseError(ErrorCodes.InvalidRequest, r.message);
       return { range: r.range, placeholder: r.placeholder };
@@ -313,7 +313,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRenameRequest((p, token) =>
-    withDocument('rename', p.textDocument.uri, null, token, (a, doc) => {
+    withDocument('rename', p, null, token, (a, doc) => {
       const r = renameSpeaker(a.model, p.position, p.newName);
       if (!r.ok) throw new ResponseError(ErrorCodes.InvalidRequest, r.message);
       return toWorkspaceEdit(doc.uri, doc.version, r.edits);
@@ -321,19 +321,17 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onFoldingRanges((p, token) =>
-    withDocument('foldingRanges', p.textDocument.uri, [], token, (a) =>
-      toFoldingRanges(foldingRanges(a.model)),
-    ),
+    withDocument('foldingRanges', p, [], token, (a) => toFoldingRanges(foldingRanges(a.model))),
   );
 
   connection.onSelectionRanges((p, token) =>
-    withDocument('selectionRanges', p.textDocument.uri, [], token, (a) =>
+    withDocument('selectionRanges', p, [], token, (a) =>
       p.positions.map((pos) => toSelectionRange(selectionRanges(a.model, pos))),
     ),
   );
 
   connection.onHover((p, token) =>
-    withDocument('hover', p.textDocument.uri, null, token, (a) => {
+    withDocument('hover', p, null, token, (a) => {
       const h = hover(a.model, p.position);
       return h
         ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: h.range }
@@ -342,7 +340,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCompletion((p, token) =>
-    withDocument('completion', p.textDocument.uri, [], token, (a, _doc, settings) =>
+    withDocument('completion', p, [], token, (a, _doc, settings) =>
       toCompletionItems(
         completions(
           a.model,
@@ -364,7 +362,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SHIFT_TIMESTAMPS, (p: ShiftTimestampsParams, token) =>
     withDocument<ShiftTimestampsResult>(
       'shiftTimestamps',
-      p.textDocument.uri,
+      p,
       { message: 'The document is not open' },
       token,
       (a, doc) => {
@@ -391,24 +389,18 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(STATISTICS, (p: StatisticsParams, token) =>
-    withDocument<StatisticsResult>(
-      'statistics',
-      p.textDocument.uri,
-      { markdown: '' },
-      token,
-      (a) => {
-        const name = decodeURIComponent(
-          p.textDocument.uri.slice(p.textDocument.uri.lastIndexOf('/') + 1),
-        );
-        return { markdown: statisticsMarkdown(statistics(a.model), name) };
-      },
-    ),
+    withDocument<StatisticsResult>('statistics', p, { markdown: '' }, token, (a) => {
+      const name = decodeURIComponent(
+        p.textDocument.uri.slice(p.textDocument.uri.lastIndexOf('/') + 1),
+      );
+      return { markdown: statisticsMarkdown(statistics(a.model), name) };
+    }),
   );
 
   connection.onRequest(EXPORT, (p: ExportParams, token) =>
     withDocument<ExportResponse>(
       'export',
-      p.textDocument.uri,
+      p,
       { ok: false, message: 'The document is not open', errors: 0 },
       token,
       (_a, doc, settings) => {

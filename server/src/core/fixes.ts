@@ -1,5 +1,5 @@
 /** Fix all: every safe fix at once, as one set of non-overlapping edits. */
-import type { Finding } from './findings';
+import type { Finding, Fix } from './findings';
 import { analyze } from './analysis/analyze';
 import type { Settings } from './settings';
 import { applyEdits, comparePositions, type TextEdit } from './text';
@@ -16,9 +16,14 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
   const edits: TextEdit[] = [];
   const applied: string[] = [];
   const titles = new Set<string>();
+  const taken = new Set<Fix>();
   for (const f of findings) {
     for (const fix of f.fixes ?? []) {
       if (!fix.safe) continue;
+      // Findings of one cause share their fix (every label of a misspelt
+      // speaker carries the same rename): walk its edits once.
+      if (taken.has(fix)) break;
+      taken.add(fix);
       let took = false;
       for (const e of fix.edits) {
         const key = `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;

@@ -34,7 +34,10 @@ export function formatLike(original: string, seconds: number, padded = false): s
   const hasHours = m?.[3] !== undefined;
   // Padded as written ([05:00], 00:59:00), or as the other times of its kind
   // are (`padded`); an unpadded field stays unpadded.
-  const width = padded ? 2 : m && m[1].length > 1 && m[1].startsWith('0') ? m[1].length : 1;
+  // A one-digit field stays one digit; a two-digit one without a leading
+  // zero (10) is padded when the others of its kind are.
+  const written = m ? m[1].length : 1;
+  const width = written === 1 ? 1 : m![1].startsWith('0') ? written : padded ? 2 : 1;
   const digits = m?.[4]?.length ?? 0;
   const scale = 10 ** digits;
   const total = Math.round(seconds * scale);

@@ -127,20 +127,32 @@ export function statistics(model: TranscriptModel): Statistics {
     nextStarts[i] = later[later.length - 1];
     later.push(t);
   }
+  // Prefix sums over the time-ordered paragraphs: words, and where a turn
+  // begins, so that each chapter costs two binary searches however long.
+  const startsTurn = (i: number) =>
+    timed[i].turn !== undefined && (i === 0 || timed[i - 1].turn !== timed[i].turn);
+  const wordSums = [0];
+  const turnStarts = [0];
+  for (let i = 0; i < timed.length; i++) {
+    wordSums.push(wordSums[i] + timed[i].words);
+    turnStarts.push(turnStarts[i] + (startsTurn(i) ? 1 : 0));
+  }
   const chapters = model.chapters.map((c, i) => {
     const end = Math.max(c.seconds, nextStarts[i] ?? duration);
     const from = lowerBound(timed, c.seconds, (p) => p.stamp!.seconds);
     const to = lowerBound(timed, end, (p) => p.stamp!.seconds);
-    const inside = timed.slice(from, Math.max(from, to));
-    const turnSet = new Set(inside.map((p) => p.turn).filter((t) => t !== undefined));
+    const upto = Math.max(from, to);
     return {
       title: c.title,
       start: c.seconds,
       end,
       length: end - c.seconds,
-      turns: turnSet.size,
-      words: inside.reduce((n, p) => n + p.words, 0),
-      firstWords: inside[0] ? firstWords(paragraphText(model, inside[0])) : '',
+      turns:
+        turnStarts[upto] -
+        turnStarts[from] +
+        (from < upto && timed[from].turn !== undefined && !startsTurn(from) ? 1 : 0),
+      words: wordSums[upto] - wordSums[from],
+      firstWords: from < upto ? firstWords(paragraphText(model, timed[from])) : '',
     };
   });
   return { duration, words: totalWords, speakers, chapters };
