@@ -191,6 +191,51 @@ describe('Editing a season', function () {
     await waitForCursorLine(vs, 4);
   });
 
+  it('lists every turn of a speaker with Find All References (Shift+F12 peek)', async function () {
+    await open('episode.txt');
+    await vs.gotoLine(27, 3); // "Stephan:", one of 13 labels
+    await vs.press('Shift+F12');
+    const title = await waitFor(
+      async () => {
+        const t = vs.page.locator('.peekview-widget .head').first();
+        if (!(await t.isVisible().catch(() => false))) return undefined;
+        const text = (await t.innerText()).replace(/\s+/g, ' ');
+        return /References \(13\)/.test(text) ? text : undefined;
+      },
+      { message: 'the references peek: References (13)' },
+    );
+    assert.match(title, /References \(13\)/);
+    assert.equal(await vs.page.locator('.peekview-widget .ref-tree .monaco-list-row').count(), 13);
+    await vs.press('Escape');
+  });
+
+  it('expands the selection step by step with Shift+Alt+Right: word, line, turn, chapter', async function () {
+    await open('episode.txt');
+    await vs.gotoLine(58, 12); // inside the prose of Dr. Jana Albers' turn
+    const selected = async () => {
+      const text = (await vs.cursorPosition()) ?? '';
+      const m = /\((\d+) selected\)/.exec(text);
+      return m ? Number(m[1]) : 0;
+    };
+    let last = 0;
+    const sizes: number[] = [];
+    for (let step = 0; step < 4; step++) {
+      await vs.press('Shift+Alt+ArrowRight');
+      last = await waitFor(
+        async () => {
+          const n = await selected();
+          return n > last ? n : undefined;
+        },
+        { message: `a larger selection at step ${step + 1}` },
+      );
+      sizes.push(last);
+    }
+    // A word, its line, the turn and the chapter: each strictly larger.
+    assert.ok(sizes[0] < 20, `first step is a word: ${sizes.join(', ')}`);
+    assert.ok(sizes[3] > 300, `fourth step spans the chapter: ${sizes.join(', ')}`);
+    await vs.press('Escape');
+  });
+
   it('shows the chapter of a timestamp on hover', async function () {
     await open('episode.txt');
     await showLine(vs, 37);
