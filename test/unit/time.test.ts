@@ -9,6 +9,26 @@ import {
 } from '../../server/src/core';
 
 describe('time', () => {
+  it('reads body stamps exactly as the stamp regular expression does', () => {
+    const STAMP = /^\[(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?\]/;
+    const expected = (s: string) => {
+      const m = STAMP.exec(s);
+      if (!m || Number(m[2]) >= 60 || (m[3] !== undefined && Number(m[3]) >= 60)) return undefined;
+      let seconds =
+        m[3] === undefined
+          ? Number(m[1]) * 60 + Number(m[2])
+          : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+      if (m[4] !== undefined) seconds += Number(m[4].padEnd(3, '0')) / 1000;
+      return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
+    };
+    // Every string of up to 7 characters over this alphabet, after a bracket, and some long ones.
+    const alphabet = ['0', '5', '6', '9', ':', '.', ']', ' '];
+    const strings = ['[', `[${'9'.repeat(400)}:00]`, `[${'1'.repeat(16)}:00]`, '[0:00.1234]'];
+    for (let i = 0; i < strings.length && strings.length < 50_000; i++)
+      if (strings[i].length < 8) for (const c of alphabet) strings.push(strings[i] + c);
+    for (const s of strings) assert.deepEqual(parseStamp(s), expected(s), s);
+  });
+
   it('parses body stamps in every accepted form', () => {
     assert.deepEqual(parseStamp('[0:51] Ja'), { seconds: 51, length: 6 });
     assert.deepEqual(parseStamp('[59:21]'), { seconds: 59 * 60 + 21, length: 7 });

@@ -81,7 +81,10 @@ export interface Paragraph {
   readonly stamp?: Timestamp;
   /** Index into `turns`, when the paragraph belongs to a speaker turn. */
   readonly turn?: number;
+  /** Words in the paragraph (counted when first asked for). */
   readonly words: number;
+  /** The paragraph has a word: `words > 0`, known without counting. */
+  readonly hasWords: boolean;
 }
 
 export interface Turn {
@@ -90,7 +93,10 @@ export interface Turn {
   /** Last line of the turn (before the next label, or the body's end). */
   readonly endLine: number;
   readonly paragraphs: readonly number[];
+  /** Words in the turn (counted when first asked for). */
   readonly words: number;
+  /** The turn has a word: `words > 0`, known without counting. */
+  readonly hasWords: boolean;
 }
 
 /** A stretch of prose (a body line after its stamp, or a summary line). */

@@ -18,8 +18,8 @@ import {
   type TranscriptModel,
   type Turn,
 } from './model';
-import { LineIndex, range } from './text';
-import { parseChapterTime, parseStamp, stampLikeLength } from './time';
+import { LineIndex, range, type Range } from './text';
+import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResult } from './time';
 
 /** A label: a name of 1 to 60 characters (no colon, not starting with `[`), then a colon. */
 const LABEL = /^([^\s[:][^:]{0,59}):[ \t]*$/;
@@ -58,7 +58,165 @@ function countWords(s: string, from: number, to: number): number {
   return words;
 }
 
-type LineKind = 'blank' | 'stamp' | 'malformed' | 'heading' | 'candidate' | 'text';
+// Line kinds of the body, as small numbers (one byte per line).
+const BLANK = 0;
+const STAMP = 1;
+const MALFORMED = 2;
+const HEADING = 3;
+const CANDIDATE = 4;
+const TEXT = 5;
+
+/** The white space `leadingSpace` skips: space, tab, vertical tab, form feed, BOM. */
+function isLeadingSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff;
+}
+
+/** White space as `trim()` and `\s` see it. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The number of code points other than white space in `s` between two
+ * offsets, as `normalizeTitle` would leave them: lower-casing maps every code
+ * point to one, except U+0130 (İ), which becomes two. Equal titles have equal
+ * sizes, so most lines are ruled out as headings without building their key.
+ */
+function foldedSize(s: string, from: number, to: number): number {
+  let size = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) size++;
+    } else if (!isJsSpace(c)) {
+      size += c === 0x130 ? 2 : 1;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (i + 1 < to && d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
+  return size;
+}
+
+/** Whether the text between two offsets has a word (as `countWords` counts them). */
+function hasWord(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) return true;
+  }
+  return false;
+}
+
+/** A body timestamp; its range is made when first asked for. */
+class Stamp implements Timestamp {
+  private r: Range | undefined;
+  constructor(
+    readonly line: number,
+    readonly seconds: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return (this.r ??= range(this.line, this.from, this.to));
+  }
+}
+
+/** A speaker label; its ranges are made when first asked for. */
+class Label implements SpeakerLabel {
+  private r: Range | undefined;
+  private nr: Range | undefined;
+  constructor(
+    readonly line: number,
+    readonly name: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly colonEnd: number,
+  ) {}
+
+  get nameRange(): Range {
+    return (this.nr ??= range(this.line, this.start, this.end));
+  }
+
+  get range(): Range {
+    return (this.r ??= range(this.line, this.start, this.colonEnd));
+  }
+}
+
+/** Counts the words of paragraphs and turns on demand, from the text. */
+class WordCounter {
+  private headingLines: Set<number> | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly text: LineIndex,
+    private readonly headings: readonly ChapterHeading[],
+    readonly paragraphs: readonly Paragraph[],
+  ) {}
+
+  /** Words on lines `from` to `to`, the first from column `first`, headings skipped. */
+  count(from: number, to: number, first: number): number {
+    this.headingLines ??= new Set(this.headings.map((h) => h.line));
+    let words = 0;
+    for (let line = from; line <= to; line++) {
+      if (this.headingLines.has(line)) continue;
+      const start = this.text.lineStart(line);
+      words += countWords(
+        this.source,
+        start + (line === from ? first : 0),
+        start + this.text.lineLength(line),
+      );
+    }
+    return words;
+  }
+}
+
+class ParagraphNode implements Paragraph {
+  private counted = -1;
+  constructor(
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly stamp: Timestamp | undefined,
+    readonly turn: number | undefined,
+    readonly hasWords: boolean,
+    private readonly first: number,
+    private readonly counter: WordCounter,
+  ) {}
+
+  get words(): number {
+    if (this.counted < 0)
+      this.counted = this.counter.count(this.startLine, this.endLine, this.first);
+    return this.counted;
+  }
+}
+
+class TurnNode implements Turn {
+  constructor(
+    readonly label: SpeakerLabel,
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly paragraphs: readonly number[],
+    readonly hasWords: boolean,
+    private readonly counter: WordCounter,
+  ) {}
+
+  get words(): number {
+    let words = 0;
+    for (const p of this.paragraphs) words += this.counter.paragraphs[p].words;
+    return words;
+  }
+}
 
 export function parse(source: string): TranscriptModel {
   const text = new LineIndex(source);
@@ -172,12 +330,15 @@ export function parse(source: string): TranscriptModel {
     for (let l = 0; l < lineCount; l++) if (!inSection[l]) bodyLines.push(l);
   }
 
-  // 5. Classify body lines.
+  // 5. Classify body lines, reading the flat text in place (no slice per line).
   const titleIndex = new Map<string, number[]>();
   let longestTitle = 0;
+  // How many non-space code points a line needs to be a title (after case folding).
+  const titleSizes = new Set<number>();
   for (const c of chapters) {
     const key = normalizeTitle(c.title);
     longestTitle = Math.max(longestTitle, c.title.length);
+    titleSizes.add(foldedSize(key, 0, key.length));
     const list = titleIndex.get(key);
     if (list) list.push(c.index);
     else titleIndex.set(key, [c.index]);
@@ -193,53 +354,53 @@ export function parse(source: string): TranscriptModel {
       titleInitials.add(form.charCodeAt(0));
     titleInitials.add(normalizeTitle(c.title).charCodeAt(0));
   }
-  const kinds: LineKind[] = new Array(bodyLines.length);
-  const stampAt = new Map<number, Timestamp>();
+  const n = bodyLines.length;
+  const kinds = new Uint8Array(n);
   const stamps: Timestamp[] = [];
   const malformedStamps: MalformedTimestamp[] = [];
   const headings: ChapterHeading[] = [];
-  const candidateNames = new Map<number, { name: string; start: number; end: number }>();
+  const candidates: { i: number; name: string; start: number; end: number }[] = [];
   const usedChapters = new Set<number>();
-  // Per body line: where its prose starts, and the line's text (read once).
-  const proseStart = new Int32Array(bodyLines.length);
-  const raws: string[] = new Array(bodyLines.length);
+  // Per body line: where its prose starts.
+  const proseStart = new Int32Array(n);
+  const scratch: StampResult = { seconds: 0 };
 
-  for (let i = 0; i < bodyLines.length; i++) {
+  for (let i = 0; i < n; i++) {
     const line = bodyLines[i];
-    const raw = text.line(line);
-    raws[i] = raw;
-    const lead = leadingSpace(raw);
-    if (lead === raw.length || (raw.charCodeAt(lead) > 127 && raw.trim() === '')) {
-      kinds[i] = 'blank';
-      continue;
-    }
-    const rest = raw.slice(lead);
-    if (rest.charCodeAt(0) === 91 /* [ */) {
-      const stamp = parseStamp(rest);
-      if (stamp) {
-        const ts: Timestamp = {
-          line,
-          seconds: stamp.seconds,
-          range: range(line, lead, lead + stamp.length),
-        };
-        stamps.push(ts);
-        stampAt.set(line, ts);
-        kinds[i] = 'stamp';
-        proseStart[i] = lead + stamp.length;
+    const ls = text.lineStart(line);
+    const le = ls + text.lineLength(line);
+    let p = ls;
+    while (p < le && isLeadingSpace(source.charCodeAt(p))) p++;
+    const lead = p - ls;
+    if (p === le) continue; // BLANK
+    const first = source.charCodeAt(p);
+    if (first > 127 && isJsSpace(first) && source.slice(p, le).trim() === '') continue; // BLANK
+    if (first === 91 /* [ */) {
+      const length = stampAt(source, p, le, scratch);
+      if (length > 0) {
+        stamps.push(new Stamp(line, scratch.seconds, lead, lead + length));
+        kinds[i] = STAMP;
+        proseStart[i] = lead + length;
         continue;
       }
+      const rest = source.slice(p, le);
       const bad = stampLikeLength(rest);
       if (bad > 0) {
         const shown = rest.slice(0, bad);
         const m: MalformedTimestamp = { line, text: shown, range: range(line, lead, lead + bad) };
         malformedStamps.push(m);
         findings.push(malformedFinding(m));
-        kinds[i] = 'malformed';
+        kinds[i] = MALFORMED;
         proseStart[i] = lead + bad;
         continue;
       }
     }
-    if (titleInitials.has(rest.charCodeAt(0)) && rest.length <= maxHeadingLength) {
+    if (
+      titleInitials.has(first) &&
+      le - p <= maxHeadingLength &&
+      titleSizes.has(foldedSize(source, p, le))
+    ) {
+      const rest = source.slice(p, le);
       const list = titleIndex.get(normalizeTitle(rest));
       const chapter = list?.find((c) => !usedChapters.has(c));
       if (chapter !== undefined) {
@@ -252,122 +413,132 @@ export function parse(source: string): TranscriptModel {
           range: range(line, lead, lead + trimmed.length),
           exact: trimmed === chapters[chapter].title,
         });
-        kinds[i] = 'heading';
+        kinds[i] = HEADING;
         continue;
       }
     }
-    if (rest.length <= 80) {
-      const m = LABEL.exec(rest);
+    if (le - p <= 80) {
+      // A label ends in a colon and nothing but spaces and tabs.
+      let k = le;
+      while (k > p && (source.charCodeAt(k - 1) === 32 || source.charCodeAt(k - 1) === 9)) k--;
+      const m = k > p && source.charCodeAt(k - 1) === 58 ? LABEL.exec(source.slice(p, le)) : null;
       if (m) {
         const name = m[1].trimEnd();
-        candidateNames.set(line, { name, start: lead, end: lead + name.length });
-        kinds[i] = 'candidate';
+        candidates.push({ i, name, start: lead, end: lead + name.length });
+        kinds[i] = CANDIDATE;
         continue;
       }
     }
-    kinds[i] = 'text';
+    kinds[i] = TEXT;
     proseStart[i] = lead;
   }
 
   // 6. Which candidates are labels: those followed (past blank lines and
   //    headings) by a timestamp line, and names confirmed that way elsewhere
   //    when followed by another label or nothing.
-  const nextSignificant = new Array<LineKind | undefined>(bodyLines.length);
-  let next: LineKind | undefined;
-  for (let i = bodyLines.length - 1; i >= 0; i--) {
+  const nextSignificant = new Uint8Array(n); // BLANK: nothing follows
+  let next = BLANK;
+  for (let i = n - 1; i >= 0; i--) {
     nextSignificant[i] = next;
-    if (kinds[i] !== 'blank' && kinds[i] !== 'heading') next = kinds[i];
+    if (kinds[i] !== BLANK && kinds[i] !== HEADING) next = kinds[i];
   }
   const confirmed = new Set<string>();
-  for (let i = 0; i < bodyLines.length; i++) {
-    if (kinds[i] !== 'candidate') continue;
-    const after = nextSignificant[i];
-    if (after === 'stamp' || after === 'malformed')
-      confirmed.add(candidateNames.get(bodyLines[i])!.name);
+  for (const c of candidates) {
+    const after = nextSignificant[c.i];
+    if (after === STAMP || after === MALFORMED) confirmed.add(c.name);
   }
   const labels: SpeakerLabel[] = [];
-  for (let i = 0; i < bodyLines.length; i++) {
-    if (kinds[i] !== 'candidate') continue;
-    const line = bodyLines[i];
-    const c = candidateNames.get(line)!;
-    const after = nextSignificant[i];
+  for (const c of candidates) {
+    const line = bodyLines[c.i];
+    const after = nextSignificant[c.i];
     const isLabel =
-      after === 'stamp' ||
-      after === 'malformed' ||
-      (confirmed.has(c.name) && (after === undefined || after === 'candidate'));
+      after === STAMP ||
+      after === MALFORMED ||
+      (confirmed.has(c.name) && (after === BLANK || after === CANDIDATE));
     if (isLabel) {
-      labels.push({
-        line,
-        name: c.name,
-        nameRange: range(line, c.start, c.end),
-        range: range(line, c.start, text.line(line).indexOf(':', c.end) + 1),
-      });
+      const colon = source.indexOf(':', text.lineStart(line) + c.end) - text.lineStart(line);
+      labels.push(new Label(line, c.name, c.start, c.end, colon + 1));
     } else {
-      kinds[i] = 'text';
-      proseStart[i] = c.start;
+      kinds[c.i] = TEXT;
+      proseStart[c.i] = c.start;
     }
   }
 
-  // 7. Turns and paragraphs.
+  // 7. Turns and paragraphs. Words are counted only when asked for (statistics,
+  //    hover); the checks need to know only whether a line has any.
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
-  const labelAt = new Map(labels.map((l) => [l.line, l]));
+  const words = new WordCounter(source, text, headings, paragraphs);
   let turn:
-    { label: SpeakerLabel; startLine: number; paragraphs: number[]; words: number } | undefined;
-  let para: { startLine: number; endLine: number; stamp?: Timestamp; words: number } | undefined;
+    { label: SpeakerLabel; startLine: number; paragraphs: number[]; hasWords: boolean } | undefined;
+  let para:
+    | { startLine: number; endLine: number; stamp?: Timestamp; first: number; hasWords: boolean }
+    | undefined;
   let lastBodyLine = -1;
+  let nextLabel = 0;
+  let nextStamp = 0;
   const closePara = () => {
     if (!para) return;
-    paragraphs.push({
-      startLine: para.startLine,
-      endLine: para.endLine,
-      stamp: para.stamp,
-      turn: turn ? turns.length : undefined,
-      words: para.words,
-    });
+    paragraphs.push(
+      new ParagraphNode(
+        para.startLine,
+        para.endLine,
+        para.stamp,
+        turn ? turns.length : undefined,
+        para.hasWords,
+        para.first,
+        words,
+      ),
+    );
     turn?.paragraphs.push(paragraphs.length - 1);
     para = undefined;
   };
   const closeTurn = (endLine: number) => {
     closePara();
     if (!turn) return;
-    turns.push({
-      label: turn.label,
-      startLine: turn.startLine,
-      endLine: Math.max(turn.startLine, endLine),
-      paragraphs: turn.paragraphs,
-      words: turn.words,
-    });
+    turns.push(
+      new TurnNode(
+        turn.label,
+        turn.startLine,
+        Math.max(turn.startLine, endLine),
+        turn.paragraphs,
+        turn.hasWords,
+        words,
+      ),
+    );
     turn = undefined;
   };
-  for (let i = 0; i < bodyLines.length; i++) {
-    const line = bodyLines[i];
+  for (let i = 0; i < n; i++) {
     const kind = kinds[i];
-    if (kind === 'blank') continue;
-    if (kind === 'candidate') {
+    if (kind === BLANK || kind === HEADING) continue; // a heading opens a chapter, not a turn's line
+    const line = bodyLines[i];
+    if (kind === CANDIDATE) {
       closeTurn(lastBodyLine);
-      turn = { label: labelAt.get(line)!, startLine: line, paragraphs: [], words: 0 };
+      turn = { label: labels[nextLabel++], startLine: line, paragraphs: [], hasWords: false };
       lastBodyLine = line;
       continue;
     }
-    // A heading belongs to the chapter it opens, not to the turn before it.
-    if (kind === 'heading') continue;
     lastBodyLine = line;
     const start = proseStart[i];
-    // Counted on the whole text, which is flat, rather than on the line's slice.
-    const lineStart = text.lineStart(line);
-    const words = countWords(source, lineStart + start, lineStart + raws[i].length);
-    if (kind === 'stamp' || kind === 'malformed') {
+    const ls = text.lineStart(line);
+    const has = hasWord(source, ls + start, ls + text.lineLength(line));
+    if (kind === STAMP || kind === MALFORMED) {
       closePara();
-      para = { startLine: line, endLine: line, stamp: stampAt.get(line), words };
+      para = {
+        startLine: line,
+        endLine: line,
+        stamp: kind === STAMP ? stamps[nextStamp++] : undefined,
+        first: start,
+        hasWords: has,
+      };
     } else if (para) {
       para.endLine = line;
-      para.words += words;
+      para.hasWords ||= has;
     } else {
-      para = { startLine: line, endLine: line, words };
+      para = { startLine: line, endLine: line, first: start, hasWords: has };
     }
-    if (turn) turn.words += words;
-    if (words > 0) prose.push({ line, start });
+    if (turn) turn.hasWords ||= has;
+    if (has) prose.push({ line, start });
   }
   closeTurn(lastBodyLine);
 

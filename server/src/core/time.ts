@@ -1,7 +1,5 @@
 /** Times in transcripts: `[m:ss]` body stamps and `h:mm:ss` chapter times. */
 
-/** `[M:SS]`, `[MM:SS]`, `[H:MM:SS]`, each with an optional `.mmm`, at a line's start. */
-const STAMP = /^\[(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?\]/;
 /**
  * Something bracketed at a line's start that looks meant as a time: digits
  * with `:` or `.` (and stray spaces) inside the brackets, or such a thing
@@ -36,10 +34,71 @@ function toSeconds(a: string, b: string, c: string | undefined, ms: string | und
 
 /** Parses a body timestamp at the start of `text` (no leading space). */
 export function parseStamp(text: string): ParsedTime | undefined {
-  const m = STAMP.exec(text);
-  if (!m) return undefined;
-  const seconds = toSeconds(m[1], m[2], m[3], m[4]);
-  return seconds === undefined ? undefined : { seconds, length: m[0].length };
+  const out: StampResult = { seconds: 0 };
+  const length = stampAt(text, 0, text.length, out);
+  return length > 0 ? { seconds: out.seconds, length } : undefined;
+}
+
+/** Where `stampAt` puts the seconds of the stamp it read. */
+export interface StampResult {
+  seconds: number;
+}
+
+/** The digit at `i` (before `to`), or -1. */
+function digitAt(s: string, i: number, to: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return i < to && d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * Reads a body timestamp at `from` in `s`, up to `to`, without slicing: the
+ * length of the stamp (its seconds in `out`), or 0 when there is none. The
+ * stamps the regular expression `^\[(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?\]` matches
+ * (`[M:SS]`, `[MM:SS]`, `[H:MM:SS]`, each with an optional `.mmm`), with
+ * minutes and seconds after the first field below 60.
+ */
+export function stampAt(s: string, from: number, to: number, out: StampResult): number {
+  if (from >= to || s.charCodeAt(from) !== 91 /* [ */) return 0;
+  let i = from + 1;
+  let first = 0;
+  while (digitAt(s, i, to) >= 0) first = first * 10 + digitAt(s, i++, to);
+  const digits = i - from - 1;
+  if (digits === 0) return 0;
+  // Beyond 15 digits the sum above may round differently from Number().
+  if (digits > 15) first = Number(s.slice(from + 1, i));
+  if (i >= to || s.charCodeAt(i) !== 58 /* : */) return 0;
+  const b1 = digitAt(s, i + 1, to);
+  const b2 = digitAt(s, i + 2, to);
+  if (b1 < 0 || b2 < 0) return 0;
+  const second = b1 * 10 + b2;
+  i += 3;
+  let third = -1;
+  if (i < to && s.charCodeAt(i) === 58) {
+    const c1 = digitAt(s, i + 1, to);
+    const c2 = digitAt(s, i + 2, to);
+    if (c1 < 0 || c2 < 0) return 0;
+    third = c1 * 10 + c2;
+    i += 3;
+  }
+  let ms = -1;
+  if (i < to && s.charCodeAt(i) === 46 /* . */) {
+    let k = i + 1;
+    ms = 0;
+    let scale = 100;
+    while (k - i <= 3 && digitAt(s, k, to) >= 0) {
+      ms += digitAt(s, k++, to) * scale;
+      scale /= 10;
+    }
+    if (k === i + 1) return 0;
+    i = k;
+  }
+  if (i >= to || s.charCodeAt(i) !== 93 /* ] */) return 0;
+  if (second >= 60 || third >= 60) return 0;
+  let seconds = third < 0 ? first * 60 + second : first * 3600 + second * 60 + third;
+  if (ms >= 0) seconds += ms / 1000;
+  if (!Number.isFinite(seconds)) return 0;
+  out.seconds = seconds;
+  return i + 1 - from;
 }
 
 /** The length of a time-like bracket at the start of `text`, or 0. */

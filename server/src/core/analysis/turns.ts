@@ -6,7 +6,7 @@ import { range } from '../text';
 export function emptyTurns(model: TranscriptModel): Finding[] {
   const findings: Finding[] = [];
   model.turns.forEach((turn, i) => {
-    if (turn.words > 0) return;
+    if (turn.hasWords) return;
     const next = model.turns[i + 1];
     const label = turn.label;
     const lineEnd =
