@@ -579,8 +579,9 @@ export async function tabLabels(page: Page): Promise<string[]> {
 }
 
 /**
- * Reverts every dirty editor (File: Revert File) and closes all editors, so
- * that a scenario starts from the files on disk with nothing open.
+ * Reverts and closes every dirty editor (untitled ones included) and closes
+ * all other editors, so that a scenario starts from the files on disk with
+ * nothing open.
  */
 export async function closeAllEditors(vs: VSCodeSession): Promise<void> {
   const page = vs.page;
@@ -592,9 +593,9 @@ export async function closeAllEditors(vs: VSCodeSession): Promise<void> {
       async () => /\bactive\b/.test((await dirty.first().getAttribute('class')) ?? ''),
       { timeout: 5_000, message: 'the dirty tab to be active' },
     );
-    await vs.runCommand('File: Revert File');
+    await vs.runCommand('View: Revert and Close Editor');
     await waitFor(async () => (await dirty.count()) < before, {
-      message: 'the reverted tab to be clean',
+      message: 'the dirty tab reverted and closed',
     });
   }
   if ((await tabLabels(page)).length > 0) {

@@ -1,0 +1,249 @@
+/**
+ * Issue "Publishing": "Transcript: Export…" and "Transcript: Import…" driven
+ * as a user drives them in code-server: the command palette, the quick pick
+ * of the format, the confirmation for a transcript with errors, and VS Code's
+ * own file dialogs (in the browser these are the simple dialogs: a path in an
+ * input box, accepted with Enter).
+ *
+ * What the commands write is compared with what the built CLI writes for the
+ * same file, so the editor and the command line publish the same bytes; the
+ * formats themselves are checked with independent parsers in test/unit.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
+import {
+  closeAllEditors,
+  editorLines,
+  exampleEpisode,
+  SCENARIO_SETTINGS,
+  vsixPath,
+} from './workbench.js';
+
+const EPISODE = exampleEpisode();
+/** The example with its two error findings corrected (a malformed and a backwards stamp). */
+const CLEAN = EPISODE.replace('[12:6]', '[12:06]').replace('[1:14:07]', '[14:07]');
+
+/** Runs the built CLI from the repository root; returns its standard output. */
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], {
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('Publishing from the editor: Export… and Import…', function () {
+  let vs: VSCodeSession;
+  const QUICK_INPUT = '.quick-input-widget';
+  const INPUT = `${QUICK_INPUT} .quick-input-box input`;
+
+  /** The title of the visible quick input, or undefined when none is shown. */
+  async function quickInputTitle(): Promise<string | undefined> {
+    const widget = vs.page.locator(QUICK_INPUT).first();
+    if (!(await widget.isVisible())) return undefined;
+    return widget.locator('.quick-input-title').first().innerText();
+  }
+
+  /**
+   * Waits for the quick input titled `title` (a file dialog or a pick) whose
+   * input value satisfies `value` (default: any); returns the value.
+   */
+  async function waitForQuickInput(
+    title: RegExp,
+    value: (v: string) => boolean = () => true,
+  ): Promise<string> {
+    let last: string | undefined;
+    const shown = await waitFor(
+      async () => {
+        const now = await quickInputTitle();
+        if (now === undefined || !title.test(now)) return undefined;
+        last = await vs.page.locator(INPUT).first().inputValue();
+        return value(last) ? { value: last } : undefined;
+      },
+      { message: `the quick input "${title.source}" (last value ${JSON.stringify(last)})` },
+    );
+    return shown.value;
+  }
+
+  /**
+   * Types a path into the open simple file dialog titled `title` and accepts
+   * it with Enter; returns once that dialog is gone (another quick input may
+   * follow). For an existing file the dialog first lists the file's folder
+   * (it navigates there as the path is typed): Enter is pressed once the
+   * file is listed, as a user would.
+   */
+  async function acceptPath(title: RegExp, file: string, exists: boolean): Promise<void> {
+    await waitForQuickInput(title);
+    await vs.page.locator(INPUT).first().fill(file);
+    if (exists)
+      await waitFor(async () => (await vs.quickInputRows()).includes(path.basename(file)), {
+        message: `${path.basename(file)} listed in the file dialog`,
+      });
+    await vs.press('Enter');
+    await waitFor(
+      async () => {
+        const now = await quickInputTitle();
+        return now === undefined || !title.test(now);
+      },
+      { message: `the file dialog to accept ${file}` },
+    );
+  }
+
+  /** In the open quick input titled `title`, filters to the row starting with `label` and picks it. */
+  async function pickRow(title: RegExp, label: string): Promise<string[]> {
+    await waitForQuickInput(title);
+    const all = await waitFor(async () => {
+      const rows = await vs.quickInputRows();
+      return rows.length > 0 ? rows : undefined;
+    });
+    await vs.page.locator(INPUT).first().fill(label);
+    await waitFor(
+      async () => {
+        const now = await vs.quickInputRows();
+        return now.length === 1 && now[0]!.startsWith(label);
+      },
+      { message: `the only row "${label}"` },
+    );
+    await vs.press('Enter');
+    return all;
+  }
+
+  /** Runs "Transcript: Export…" on the active editor and picks the format row `label`. */
+  async function exportAs(label: string): Promise<void> {
+    await vs.runCommand('Transcript: Export…');
+    const rows = await pickRow(/^Export Transcript$/, label);
+    // Every format of the issue is offered.
+    for (const format of [
+      'WebVTT transcript',
+      'SubRip subtitles',
+      'Podcasting 2.0 JSON transcript',
+      'HTML transcript',
+      'Podcasting 2.0 JSON chapters',
+      'Podlove Simple Chapters 1.2',
+      'mp4chaps chapters',
+    ])
+      assert.ok(
+        rows.some((r) => r.startsWith(format)),
+        `${format} in ${JSON.stringify(rows)}`,
+      );
+  }
+
+  before(async function () {
+    vs = await startVSCode({
+      vsix: vsixPath(),
+      workspaceFiles: { 'episode.txt': EPISODE, 'clean.txt': CLEAN },
+      settings: SCENARIO_SETTINGS,
+    });
+    // The clean copy really has no errors (warnings only: exit 0).
+    const check = cli('check', path.join(vs.workspaceDir, 'clean.txt'));
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    assert.match(check.stdout + check.stderr, /^0 errors, 18 warnings in 1 file$/m);
+  });
+
+  afterEach(async function () {
+    await vs?.saveFailureArtifacts(this.currentTest);
+    await closeAllEditors(vs);
+  });
+
+  after(async function () {
+    await vs?.stop();
+  });
+
+  it('exports WebVTT through the format pick, the errors confirmation and the save dialog', async function () {
+    await vs.openFile('episode.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await exportAs('WebVTT transcript');
+
+    // The example has two errors: a modal names them and offers to export anyway.
+    const dialog = vs.page.locator('.monaco-dialog-box').first();
+    await waitFor(() => dialog.isVisible(), { message: 'the confirmation dialog' });
+    const text = await dialog.innerText();
+    assert.match(text, /Not exported: the transcript has 2 errors/);
+    assert.match(text, /63:1 timestamp-malformed/);
+    assert.match(text, /77:1 timestamp-order/);
+    await dialog.locator('.monaco-button', { hasText: 'Export Anyway' }).first().click();
+
+    // The save dialog proposes episode.vtt beside the transcript.
+    const target = path.join(vs.workspaceDir, 'episode.vtt');
+    const proposed = await waitForQuickInput(/^Export WebVTT transcript$/, (v) =>
+      v.endsWith('.vtt'),
+    );
+    assert.equal(proposed, target);
+    await acceptPath(/^Export WebVTT transcript$/, target, false);
+
+    await vs.waitForNotification('Exported episode.vtt');
+    const written = await waitFor(
+      () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined),
+      { message: 'episode.vtt on disk' },
+    );
+    const expected = cli(
+      'export',
+      '--to',
+      'vtt',
+      '--force',
+      path.join(vs.workspaceDir, 'episode.txt'),
+    );
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.equal(written, expected.stdout);
+    assert.match(written, /^WEBVTT\n/);
+    assert.match(written, /<v Malte>Hallo und herzlich willkommen/);
+  });
+
+  it('exports Podlove Simple Chapters of a clean transcript to a path typed in the save dialog', async function () {
+    await vs.openFile('clean.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await exportAs('Podlove Simple Chapters 1.2');
+    // No errors: no confirmation, straight to the save dialog.
+    const proposed = await waitForQuickInput(/^Export Podlove Simple Chapters 1\.2$/, (v) =>
+      v.endsWith('.xml'),
+    );
+    assert.equal(proposed, path.join(vs.workspaceDir, 'clean.psc.xml'));
+    const target = path.join(vs.workspaceDir, 'chapters-for-the-feed.xml');
+    await acceptPath(/^Export Podlove Simple Chapters 1\.2$/, target, false);
+
+    await vs.waitForNotification('Exported chapters-for-the-feed.xml');
+    const written = await waitFor(
+      () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined),
+      { message: 'the chapters file on disk' },
+    );
+    const expected = cli('export', '--to', 'psc', path.join(vs.workspaceDir, 'clean.txt'));
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.equal(written, expected.stdout);
+    assert.equal(written.match(/<psc:chapter /g)?.length, 9);
+    assert.match(written, /<psc:chapter start="00:02:15(\.000)?" title="Neues aus den Kommunen"/);
+  });
+
+  it('imports an SRT file with a chapters file into a new transcript', async function () {
+    // What a producer receives: subtitles and chapters written by another tool (here our CLI).
+    const clean = path.join(vs.workspaceDir, 'clean.txt');
+    const srt = cli('export', '--to', 'srt', clean);
+    const chapters = cli('export', '--to', 'chapters-json', clean);
+    assert.equal(srt.status, 0, srt.stderr);
+    assert.equal(chapters.status, 0, chapters.stderr);
+    vs.writeWorkspaceFile('received/interview.srt', srt.stdout);
+    vs.writeWorkspaceFile('received/chapters.json', chapters.stdout);
+    const srtFile = path.join(vs.workspaceDir, 'received', 'interview.srt');
+    const chaptersFile = path.join(vs.workspaceDir, 'received', 'chapters.json');
+
+    await vs.runCommand('Transcript: Import…');
+    await acceptPath(/^Import Transcript$/, srtFile, true);
+    await pickRow(/^Chapters$/, 'Add a chapters file…');
+    await acceptPath(/^Chapters \(/, chaptersFile, true);
+
+    // A new, untitled transcript opens with the imported text.
+    await vs.waitForLanguageMode('Transcript');
+    await waitFor(async () => /\bUntitled-\d/.test((await vs.activeTabLabel()) ?? ''), {
+      message: 'an untitled editor',
+    });
+    const expected = cli('import', srtFile, '--chapters', chaptersFile);
+    assert.equal(expected.status, 0, expected.stderr);
+    const lines = await editorLines(vs);
+    assert.deepEqual(lines, expected.stdout.split('\n'));
+    // Speakers, chapter headings and stamps came through.
+    assert.ok(lines.includes('Dr. Jana Albers:'));
+    assert.ok(lines.includes('Neues aus den Kommunen'));
+    assert.ok(lines.some((l) => l.startsWith('[14:07] ')));
+  });
+});
