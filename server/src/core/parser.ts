@@ -317,18 +317,21 @@ export function parse(source: string): TranscriptModel {
   // 4. The body: the Transcript section, or (without one) every line outside
   //    the chapter, summary and tag sections.
   const transcript = sections.find((s) => s.kind === 'transcript');
-  const bodyLines: number[] = [];
+  // (A typed array: a plain one grown line by line is slow when long.)
+  const body = new Int32Array(lineCount);
+  let bodyCount = 0;
   if (transcript) {
     for (const s of sections)
       if (s.kind === 'transcript')
-        for (let l = s.startLine + 1; l <= s.endLine; l++) bodyLines.push(l);
+        for (let l = s.startLine + 1; l <= s.endLine; l++) body[bodyCount++] = l;
   } else {
     const inSection = new Uint8Array(lineCount);
     for (const s of sections)
       for (let l = s.startLine; l <= s.endLine; l++)
         if (s.kind !== 'title' || l === s.headerLine) inSection[l] = 1;
-    for (let l = 0; l < lineCount; l++) if (!inSection[l]) bodyLines.push(l);
+    for (let l = 0; l < lineCount; l++) if (!inSection[l]) body[bodyCount++] = l;
   }
+  const bodyLines = body.subarray(0, bodyCount);
 
   // 5. Classify body lines, reading the flat text in place (no slice per line).
   const titleIndex = new Map<string, number[]>();
@@ -542,7 +545,7 @@ export function parse(source: string): TranscriptModel {
   }
   closeTurn(lastBodyLine);
 
-  const body =
+  const bodySpan =
     bodyLines.length > 0
       ? {
           startLine: transcript ? transcript.headerLine : bodyLines[0],
@@ -571,7 +574,7 @@ export function parse(source: string): TranscriptModel {
     sections,
     chapters,
     tags,
-    body,
+    body: bodySpan,
     labels,
     turns,
     paragraphs,

@@ -39,17 +39,22 @@ export function sameRange(a: Range, b: Range): boolean {
 /** A text split into lines once; line contents exclude their line break. */
 export class LineIndex {
   readonly text: string;
-  /** Offset of the first character of each line. */
-  private readonly starts: number[];
-  /** Offset just past the content of each line (before its line break). */
-  private readonly ends: number[];
+  /**
+   * Offset of the first character of each line, and offset just past its
+   * content (before its line break). Typed arrays: pushing onto plain arrays
+   * of tens of thousands of numbers costs many times the search itself.
+   */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly count: number;
   /** The line break the text uses first (`\n` when it has none). */
   readonly eol: string;
 
   constructor(text: string) {
     this.text = text;
-    const starts = [0];
-    const ends: number[] = [];
+    let starts = new Int32Array(Math.max(16, text.length >> 6));
+    let ends = new Int32Array(starts.length);
+    let count = 0;
     let eol: string | undefined;
     let i = 0;
     const n = text.length;
@@ -57,12 +62,22 @@ export class LineIndex {
     // (searching both from every line start would be quadratic).
     let nl = -2;
     let cr = -2;
-    while (i < n) {
+    for (;;) {
+      if (count + 1 >= starts.length) {
+        const grownStarts = new Int32Array(starts.length * 2);
+        grownStarts.set(starts);
+        starts = grownStarts;
+        const grownEnds = new Int32Array(ends.length * 2);
+        grownEnds.set(ends);
+        ends = grownEnds;
+      }
+      starts[count] = i;
+      if (i >= n) break;
       if (nl !== -1 && nl < i) nl = text.indexOf('\n', i);
       if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
       if (nl < 0 && cr < 0) break;
       if (cr >= 0 && (nl < 0 || cr < nl)) {
-        ends.push(cr);
+        ends[count++] = cr;
         if (text.charCodeAt(cr + 1) === 10) {
           eol ??= '\r\n';
           i = cr + 2;
@@ -71,20 +86,20 @@ export class LineIndex {
           i = cr + 1;
         }
       } else {
-        ends.push(nl);
+        ends[count++] = nl;
         eol ??= '\n';
         i = nl + 1;
       }
-      starts.push(i);
     }
-    ends.push(n);
+    ends[count++] = n;
     this.starts = starts;
     this.ends = ends;
+    this.count = count;
     this.eol = eol ?? '\n';
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
   }
 
   /** The content of a line, without its line break. */
@@ -106,7 +121,7 @@ export class LineIndex {
 
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
-    if (p.line >= this.starts.length) return this.text.length;
+    if (p.line >= this.count) return this.text.length;
     const start = this.starts[p.line];
     return Math.min(start + Math.max(0, p.character), this.ends[p.line]);
   }
@@ -114,7 +129,7 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid;

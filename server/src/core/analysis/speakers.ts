@@ -67,13 +67,29 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
         `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`,
         'gu',
       )
-    : WORD;
+    : new RegExp(WORD.source, 'gu');
+  // One search over the whole text rather than one per line: a match found
+  // past a span's line is kept for the spans after it. Words cannot reach
+  // across a line break, and a line break is no letter, as a line's own ends
+  // are not, so every span reads the same matches as on its line alone.
+  const { text } = model;
+  const source = text.text;
+  let m: RegExpExecArray | null = null;
+  let searchedFrom = Infinity; // `m` is the first match at or after this offset
   for (const span of model.prose) {
-    const line = model.text.line(span.line);
-    re.lastIndex = span.start;
-    for (let m = re.exec(line); m; m = re.exec(line)) {
+    const lineStart = text.lineStart(span.line);
+    const from = lineStart + span.start;
+    const to = lineStart + text.lineLength(span.line);
+    if (searchedFrom > from || (m !== null && m.index < from)) {
+      re.lastIndex = from;
+      searchedFrom = from;
+      m = re.exec(source);
+    }
+    while (m !== null && m.index < to) {
       const w = m[0];
       if (w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      searchedFrom = re.lastIndex;
+      m = re.exec(source);
     }
   }
   return counts;
@@ -81,12 +97,58 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
 
 /** Every place the prose has `word` as a whole word. */
 export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
+  const { text } = model;
+  const source = text.text;
+  const prose = model.prose;
   const ranges: Range[] = [];
+  const whole = new RegExp(WORD.source, 'uy');
+  // The spans are in line order (they are unless summaries follow the body):
+  // find the word's occurrences in the whole text and keep those in a span
+  // where the word reading of the line has a word starting there, as long as
+  // `word`.
+  let sorted = true;
+  for (let i = 1; i < prose.length && sorted; i++) sorted = prose[i - 1].line < prose[i].line;
+  if (!sorted || word === '') return proseWordRangesByLine(model, word);
+  let k = 0;
+  for (let at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
+    while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
+    if (k === prose.length) break;
+    const span = prose[k];
+    const lineStart = text.lineStart(span.line);
+    const from = lineStart + span.start;
+    if (at < from) continue;
+    // A word reading starts at `at` unless a letter (or a letter and an
+    // apostrophe) before it in the span carries a word on into it.
+    if (at > from) {
+      const before = source.charAt(at - 1);
+      if (LETTER.test(before)) continue;
+      if ((before === "'" || before === '’') && at - 1 > from && LETTER.test(source.charAt(at - 2)))
+        continue;
+    }
+    whole.lastIndex = at;
+    const m = whole.exec(source);
+    if (m && m[0].length === word.length)
+      ranges.push(range(span.line, at - lineStart, at - lineStart + word.length));
+  }
+  return ranges;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function spanEnd(model: TranscriptModel, k: number): number {
+  const line = model.prose[k].line;
+  return model.text.lineStart(line) + model.text.lineLength(line);
+}
+
+/** `proseWordRanges` line by line, for spans out of line order. */
+function proseWordRangesByLine(model: TranscriptModel, word: string): Range[] {
+  const ranges: Range[] = [];
+  const re = new RegExp(WORD.source, 'gu');
   for (const span of model.prose) {
     const line = model.text.line(span.line);
     if (!line.includes(word)) continue;
-    WORD.lastIndex = span.start;
-    for (let m = WORD.exec(line); m; m = WORD.exec(line))
+    re.lastIndex = span.start;
+    for (let m = re.exec(line); m; m = re.exec(line))
       if (m[0] === word) ranges.push(range(span.line, m.index, m.index + word.length));
   }
   return ranges;
