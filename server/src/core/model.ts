@@ -99,10 +99,15 @@ export interface Turn {
   readonly hasWords: boolean;
 }
 
-/** A stretch of prose (a body line after its stamp, or a summary line). */
-export interface ProseSpan {
-  readonly line: number;
-  readonly start: number;
+/**
+ * The stretches of prose (body lines after their stamp, summary lines): span
+ * `i` is line `lines[i]` from column `starts[i]`. Numbers, not an object per
+ * line: a long transcript has tens of thousands.
+ */
+export interface ProseSpans {
+  readonly length: number;
+  readonly lines: ArrayLike<number>;
+  readonly starts: ArrayLike<number>;
 }
 
 export interface TranscriptModel {
@@ -118,7 +123,7 @@ export interface TranscriptModel {
   readonly stamps: readonly Timestamp[];
   readonly malformedStamps: readonly MalformedTimestamp[];
   readonly headings: readonly ChapterHeading[];
-  readonly prose: readonly ProseSpan[];
+  readonly prose: ProseSpans;
   /** Sections, labels or timestamps were found. */
   readonly looksLikeTranscript: boolean;
   /** Problems found while parsing (malformed stamps and entries, duplicate sections). */

@@ -9,7 +9,6 @@ import {
   type ChapterHeading,
   type MalformedTimestamp,
   type Paragraph,
-  type ProseSpan,
   type Section,
   type SectionKind,
   type SpeakerLabel,
@@ -296,7 +295,9 @@ export function parse(source: string): TranscriptModel {
 
   // 3. Tags and summary prose.
   const tags: Tag[] = [];
-  const prose: ProseSpan[] = [];
+  const proseLines = new Int32Array(lineCount);
+  const proseStarts = new Int32Array(lineCount);
+  let proseCount = 0;
   for (const s of sections) {
     if (s.kind === 'tags') {
       for (let line = s.startLine + 1; line <= s.endLine; line++) {
@@ -310,7 +311,7 @@ export function parse(source: string): TranscriptModel {
         }
       }
     } else if (s.kind === 'longSummary' || s.kind === 'briefSummary') {
-      for (let line = s.startLine + 1; line <= s.endLine; line++) prose.push({ line, start: 0 });
+      for (let line = s.startLine + 1; line <= s.endLine; line++) proseLines[proseCount++] = line;
     }
   }
 
@@ -541,7 +542,10 @@ export function parse(source: string): TranscriptModel {
       para = { startLine: line, endLine: line, first: start, hasWords: has };
     }
     if (turn) turn.hasWords ||= has;
-    if (has) prose.push({ line, start });
+    if (has) {
+      proseLines[proseCount] = line;
+      proseStarts[proseCount++] = start;
+    }
   }
   closeTurn(lastBodyLine);
 
@@ -581,7 +585,11 @@ export function parse(source: string): TranscriptModel {
     stamps,
     malformedStamps,
     headings,
-    prose,
+    prose: {
+      length: proseCount,
+      lines: proseLines.subarray(0, proseCount),
+      starts: proseStarts.subarray(0, proseCount),
+    },
     looksLikeTranscript,
     findings,
   };

@@ -258,7 +258,9 @@ export interface ReadParagraph {
 /** A transcript in our format, as the parser sees it (paragraph text as the exports take it). */
 export function readBack(text: string) {
   const model = parse(text);
-  const prose = new Map(model.prose.map((p) => [p.line, p.start]));
+  const prose = new Map<number, number>();
+  for (let i = 0; i < model.prose.length; i++)
+    prose.set(model.prose.lines[i], model.prose.starts[i]);
   const headingLines = new Set(model.headings.map((h) => h.line));
   const paragraphs: (ReadParagraph & { startLine: number })[] = model.paragraphs.map((p) => {
     const parts: string[] = [];

@@ -76,10 +76,11 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
   const source = text.text;
   let m: RegExpExecArray | null = null;
   let searchedFrom = Infinity; // `m` is the first match at or after this offset
-  for (const span of model.prose) {
-    const lineStart = text.lineStart(span.line);
-    const from = lineStart + span.start;
-    const to = lineStart + text.lineLength(span.line);
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) {
+    const lineStart = text.lineStart(prose.lines[i]);
+    const from = lineStart + prose.starts[i];
+    const to = lineStart + text.lineLength(prose.lines[i]);
     if (searchedFrom > from || (m !== null && m.index < from)) {
       re.lastIndex = from;
       searchedFrom = from;
@@ -107,15 +108,15 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
   // where the word reading of the line has a word starting there, as long as
   // `word`.
   let sorted = true;
-  for (let i = 1; i < prose.length && sorted; i++) sorted = prose[i - 1].line < prose[i].line;
+  for (let i = 1; i < prose.length && sorted; i++) sorted = prose.lines[i - 1] < prose.lines[i];
   if (!sorted || word === '') return proseWordRangesByLine(model, word);
   let k = 0;
   for (let at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
     while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
     if (k === prose.length) break;
-    const span = prose[k];
-    const lineStart = text.lineStart(span.line);
-    const from = lineStart + span.start;
+    const line = prose.lines[k];
+    const lineStart = text.lineStart(line);
+    const from = lineStart + prose.starts[k];
     if (at < from) continue;
     // A word reading starts at `at` unless a letter (or a letter and an
     // apostrophe) before it in the span carries a word on into it.
@@ -128,7 +129,7 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
     whole.lastIndex = at;
     const m = whole.exec(source);
     if (m && m[0].length === word.length)
-      ranges.push(range(span.line, at - lineStart, at - lineStart + word.length));
+      ranges.push(range(line, at - lineStart, at - lineStart + word.length));
   }
   return ranges;
 }
@@ -136,7 +137,7 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
 const LETTER = /[\p{L}\p{M}]/u;
 
 function spanEnd(model: TranscriptModel, k: number): number {
-  const line = model.prose[k].line;
+  const line = model.prose.lines[k];
   return model.text.lineStart(line) + model.text.lineLength(line);
 }
 
@@ -144,12 +145,13 @@ function spanEnd(model: TranscriptModel, k: number): number {
 function proseWordRangesByLine(model: TranscriptModel, word: string): Range[] {
   const ranges: Range[] = [];
   const re = new RegExp(WORD.source, 'gu');
-  for (const span of model.prose) {
-    const line = model.text.line(span.line);
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) {
+    const line = model.text.line(prose.lines[i]);
     if (!line.includes(word)) continue;
-    re.lastIndex = span.start;
+    re.lastIndex = prose.starts[i];
     for (let m = re.exec(line); m; m = re.exec(line))
-      if (m[0] === word) ranges.push(range(span.line, m.index, m.index + word.length));
+      if (m[0] === word) ranges.push(range(prose.lines[i], m.index, m.index + word.length));
   }
   return ranges;
 }

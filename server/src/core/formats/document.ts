@@ -89,7 +89,8 @@ export function buildDocument(
 ): PublishDocument {
   const headingLines = new Set(model.headings.map((h) => h.line));
   const proseStart = new Map<number, number>();
-  for (const p of model.prose) proseStart.set(p.line, p.start);
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) proseStart.set(prose.lines[i], prose.starts[i]);
 
   // 1. The text of each paragraph.
   const pieces: Piece[] = [];
