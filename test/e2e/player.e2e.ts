@@ -17,13 +17,17 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { findExecutable, repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
+  acceptPath,
   closeAllEditors,
   collapseExplorerFolder,
   decoratedLines,
+  quickInputTitle,
+  renderedLines,
   SCENARIO_SETTINGS,
   showLine,
   tabLabels,
   vsixPath,
+  waitForQuickInput,
 } from './workbench.js';
 
 const EPISODE = [
@@ -51,6 +55,29 @@ const EPISODE = [
   '[0:30] Und der vierte Absatz ist der letzte.', // 22
   '',
 ].join('\n');
+/** A transcript taller than the screen: 40 paragraphs of 10 lines, one per second of the audio. */
+const LONG = [
+  'Generated Shownotes',
+  'Chapters',
+  '0:00:00 Anfang',
+  'Long Summary',
+  'Ein langer Test.',
+  'Brief Summary',
+  'Lang.',
+  'Tags',
+  'Test',
+  'Transcript',
+  'Anfang', // 11
+  ...Array.from({ length: 40 }, (_, s) => [
+    s % 2 ? 'Ben:' : 'Anna:', // 12 + 10 s
+    `[0:${String(s).padStart(2, '0')}] Absatz ${s} beginnt hier.`, // 13 + 10 s
+    ...Array.from({ length: 8 }, (_, k) => `Zeile ${k + 2} von Absatz ${s}.`),
+  ]).flat(),
+  '',
+].join('\n');
+/** 1-based line of the stamp of the paragraph at `s` seconds in LONG. */
+const longStampLine = (s: number) => 13 + 10 * s;
+
 /** 1-based lines of the stamped paragraphs. */
 const LINE = { p0: 14, p10: 16, heading20: 17, p20: 19, p20b: 20, p30: 22 };
 
@@ -147,13 +174,44 @@ describe('Listen while you correct: the audio player', function () {
     return last;
   }
 
-  /** Focuses the transcript editor (the player opens beside it without taking focus). */
-  async function focusEpisode(line: number, column?: number): Promise<void> {
+  /** Focuses a transcript's editor tab (the player opens beside it without taking focus). */
+  async function focusTab(name: string, line: number, column?: number): Promise<void> {
     await vs.page
-      .locator('.part.editor .tabs-container .tab', { hasText: 'episode.txt' })
+      .locator('.part.editor .tabs-container .tab', { hasText: new RegExp(`^${name}`) })
       .first()
       .click();
     await showLine(vs, line, column);
+  }
+
+  const focusEpisode = (line: number, column?: number) => focusTab('episode.txt', line, column);
+
+  /** The media element's played ranges ([start, end] in seconds), read in the webview. */
+  async function playedRanges(): Promise<[number, number][]> {
+    const frame = await playerFrame();
+    return frame.evaluate(`(() => {
+      const p = document.getElementById('audio').played;
+      const out = [];
+      for (let i = 0; i < p.length; i++) out.push([p.start(i), p.end(i)]);
+      return out;
+    })()`);
+  }
+
+  async function playerTabs(): Promise<string[]> {
+    // Labels as read out, e.g. "Player: episode.txt, Editor Group 2": the name only.
+    return (await tabLabels(vs.page))
+      .filter((t) => /^Player: /.test(t))
+      .map((t) => t.replace(/, Editor Group \d+$/, ''));
+  }
+
+  async function closePlayerTab(name: string): Promise<void> {
+    await vs.page
+      .locator('.part.editor .tabs-container .tab', { hasText: `Player: ${name}` })
+      .first()
+      .click();
+    await vs.runCommand('View: Close Editor');
+    await waitFor(async () => !(await playerTabs()).some((t) => t.includes(name)), {
+      message: `the player of ${name} closed`,
+    });
   }
 
   before(async function () {
@@ -164,6 +222,9 @@ describe('Listen while you correct: the audio player', function () {
       workspaceFiles: {
         'episode.txt': EPISODE,
         'aac-episode.txt': EPISODE,
+        'interview.txt': EPISODE,
+        'broken.txt': EPISODE,
+        'long.txt': LONG,
       },
       settings: { ...SCENARIO_SETTINGS, 'transcript.player.rewindOnResume': 2 },
     });
@@ -191,6 +252,21 @@ describe('Listen while you correct: the audio player', function () {
     assert.equal(made.status, 0, made.stderr);
     // Not real AAC: the player must refuse it by its kind before trying to play it.
     fs.writeFileSync(path.join(vs.workspaceDir, 'aac-episode.m4a'), Buffer.alloc(1024));
+    // Not audio at all, under an extension the player accepts: the media element fails.
+    fs.writeFileSync(
+      path.join(vs.workspaceDir, 'broken.mp3'),
+      Buffer.from('This is not an MP3 file, only text.\n'.repeat(200)),
+    );
+    // Audio not named after its transcript (found only by asking), and one for the long transcript.
+    fs.mkdirSync(path.join(vs.workspaceDir, 'takes'));
+    fs.copyFileSync(
+      path.join(vs.workspaceDir, 'episode.wav'),
+      path.join(vs.workspaceDir, 'takes', 'interview-take2.wav'),
+    );
+    fs.copyFileSync(
+      path.join(vs.workspaceDir, 'episode.wav'),
+      path.join(vs.workspaceDir, 'long.wav'),
+    );
   });
 
   afterEach(async function () {
@@ -278,12 +354,27 @@ describe('Listen while you correct: the audio player', function () {
     );
     assert.equal(back.state, 'paused');
 
-    // Resume: 2 s before where it stopped.
-    await vs.press('Control+Alt+k');
-    const resumed = await waitForReading((r) => r.state === 'playing', 'playing again');
+    // Resume: exactly 2 s (the setting) before where it stopped. Nothing has
+    // played below 0:10 yet, so the media element's played ranges show where
+    // playback started again.
+    assert.ok(back.time > 2 && back.time < 10, `paused at ${back.time}`);
     assert.ok(
-      resumed.time < back.time - 0.5,
-      `resumed at ${resumed.time}, paused at ${back.time}: expected about 2 s earlier`,
+      (await playedRanges()).every(([start]) => start >= 10),
+      JSON.stringify(await playedRanges()),
+    );
+    await vs.press('Control+Alt+k');
+    await waitForReading((r) => r.state === 'playing', 'playing again');
+    const ranges = await waitFor(
+      async () => {
+        const now = await playedRanges();
+        return now.some(([start]) => start < 10) ? now : undefined;
+      },
+      { message: 'a played range below 0:10' },
+    );
+    const resumedAt = Math.min(...ranges.map(([start]) => start));
+    assert.ok(
+      Math.abs(resumedAt - (back.time - 2)) < 0.05,
+      `resumed at ${resumedAt}, paused at ${back.time}: expected ${back.time - 2}`,
     );
     await vs.press('Control+Alt+k');
     await waitForReading((r) => r.state === 'paused', 'paused again');
@@ -380,6 +471,8 @@ describe('Listen while you correct: the audio player', function () {
   it('closing the transcript closes its player and clears the status bar', async function () {
     await closeAllEditors(vs);
     await vs.openFile('episode.txt');
+    // The palette lists the command only once the file is a transcript (detected on open).
+    await vs.waitForLanguageMode('Transcript');
     await vs.runCommand('Transcript: Open Player');
     await waitForReading((r) => r.name === 'episode.wav', 'the player again');
     await waitForStatus(/⏸ 0:00/, 'the player in the status bar');
@@ -406,6 +499,138 @@ describe('Listen while you correct: the audio player', function () {
     assert.match(r.message, /aac-episode\.m4a is AAC audio/);
     assert.match(r.message, /ffmpeg -i "aac-episode\.m4a" "aac-episode\.mp3"/);
     await closeAllEditors(vs);
+  });
+
+  it('asks for the audio when none is named after the transcript, and remembers the choice', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('interview.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.runCommand('Transcript: Open Player');
+    const take = path.join(vs.workspaceDir, 'takes', 'interview-take2.wav');
+    // The open dialog starts in the transcript's folder.
+    await waitForQuickInput(
+      vs,
+      /^Audio for interview\.txt$/,
+      (v) => v.replace(/\/$/, '') === vs.workspaceDir,
+    );
+    await acceptPath(vs, /^Audio for interview\.txt$/, take, true);
+    await waitForReading(
+      (r) => r.name === 'interview-take2.wav' && /\/ 0:40$/.test(r.clock),
+      'the chosen audio loaded',
+    );
+    await closePlayerTab('interview.txt');
+
+    // Opened again: the remembered file, no dialog.
+    await focusTab('interview.txt', LINE.p0);
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'interview-take2.wav', 'the remembered audio');
+    assert.equal(await quickInputTitle(vs), undefined, 'no dialog when the choice is remembered');
+    assert.deepEqual(await playerTabs(), ['Player: interview.txt']);
+  });
+
+  it('"Transcript: Choose Audio File…" replaces the audio of the open player and is remembered', async function () {
+    await focusTab('interview.txt', LINE.p0);
+    await vs.runCommand('Transcript: Choose Audio File…');
+    await acceptPath(
+      vs,
+      /^Audio for interview\.txt$/,
+      path.join(vs.workspaceDir, 'episode.wav'),
+      true,
+    );
+    await waitForReading((r) => r.name === 'episode.wav', 'the player on the new audio');
+    assert.deepEqual(await playerTabs(), ['Player: interview.txt']);
+    await closePlayerTab('interview.txt');
+    await focusTab('interview.txt', LINE.p0);
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'episode.wav', 'the new choice remembered');
+    assert.equal(await quickInputTitle(vs), undefined);
+    await closeAllEditors(vs);
+  });
+
+  it('says why a file that is not audio cannot play', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('broken.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.runCommand('Transcript: Open Player');
+    const r = await waitForReading((r) => r.message !== '', 'the player message');
+    assert.equal(r.name, 'broken.mp3');
+    assert.match(
+      r.message,
+      /^Cannot play broken\.mp3: (the audio could not be decoded|the format is not supported here)/,
+    );
+    assert.match(r.message, /MP3, Ogg\/Opus, WAV and FLAC play in VS Code/);
+    // The same message as a notification, so it is seen with the player in the background.
+    await vs.waitForNotification(/Cannot play broken\.mp3/);
+    await closeAllEditors(vs);
+  });
+
+  it('follows the spoken paragraph down a transcript taller than the screen', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('long.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'long.wav' && /\/ 0:40$/.test(r.clock), 'long.wav');
+    await focusTab('long.txt', longStampLine(0));
+    const firstShown = () => renderedLines(vs.page).then((m) => Math.min(...m.keys()));
+    assert.equal(await firstShown(), 1);
+    const shownBefore = (await renderedLines(vs.page)).size;
+    assert.ok(longStampLine(6) > shownBefore, `line ${longStampLine(6)} starts off screen`);
+    await vs.press('Control+Alt+h');
+    // By 0:06 the spoken paragraph is far below the first screen: it is
+    // highlighted on screen only if the editor followed it.
+    let last: number[] = [];
+    await waitFor(
+      async () => {
+        last = await decoratedLines(vs.page);
+        return last.some((l) => l >= longStampLine(6));
+      },
+      { timeout: 20_000, message: `a paragraph past 0:06 highlighted on screen (${last})` },
+    );
+    assert.ok((await firstShown()) > 1, 'the editor scrolled');
+    await vs.press('Control+Alt+k');
+    await waitForReading((r) => r.state === 'paused', 'paused');
+  });
+
+  it('comes back after a window reload with its audio, time and speed', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('episode.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'episode.wav', 'the player');
+    await focusEpisode(LINE.p20);
+    await vs.press('Control+Alt+h');
+    await waitForReading((r) => r.state === 'playing' && r.time >= 21, 'playing past 0:21');
+    await vs.press('Control+Alt+u', 'Control+Alt+u');
+    await waitForReading((r) => r.rate === '1.5×', 'rate 1.5×');
+    await vs.press('Control+Alt+k');
+    const before = await waitForReading((r) => r.state === 'paused', 'paused');
+
+    await vs.runCommand('Developer: Reload Window');
+    await waitFor(
+      async () => {
+        try {
+          return (await vs.page.locator('.part.statusbar').count()) > 0 ? true : undefined;
+        } catch {
+          return undefined; // the page is navigating
+        }
+      },
+      { timeout: 60_000, message: 'the workbench back after the reload' },
+    );
+    const after = await waitForReading(
+      (r) => r.name === 'episode.wav' && Math.abs(r.time - before.time) < 0.01,
+      `the player back at ${before.time}`,
+      60_000,
+    );
+    assert.equal(after.rate, '1.5×');
+    assert.equal(after.state, 'paused');
+    assert.deepEqual(await playerTabs(), ['Player: episode.txt']);
+    // Reattached to its transcript: the status bar, and the keys drive it.
+    await waitForStatus(/⏸ 0:2\d · Newsrückschau/, 'the restored player in the status bar', 30_000);
+    await focusEpisode(LINE.p30);
+    await vs.press('Control+Alt+h');
+    await waitForReading((r) => r.state === 'playing' && r.time >= 30, 'playing from 0:30');
+    await vs.press('Control+Alt+k');
+    await waitForReading((r) => r.state === 'paused', 'paused');
   });
 
   it('logged no activation error', function () {

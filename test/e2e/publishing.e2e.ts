@@ -15,11 +15,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
+  acceptPath,
   closeAllEditors,
   editorLines,
   exampleEpisode,
+  pickRow,
   SCENARIO_SETTINGS,
   vsixPath,
+  waitForQuickInput,
 } from './workbench.js';
 
 const EPISODE = exampleEpisode();
@@ -36,84 +39,10 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 
 describe('Publishing from the editor: Export… and Import…', function () {
   let vs: VSCodeSession;
-  const QUICK_INPUT = '.quick-input-widget';
-  const INPUT = `${QUICK_INPUT} .quick-input-box input`;
-
-  /** The title of the visible quick input, or undefined when none is shown. */
-  async function quickInputTitle(): Promise<string | undefined> {
-    const widget = vs.page.locator(QUICK_INPUT).first();
-    if (!(await widget.isVisible())) return undefined;
-    return widget.locator('.quick-input-title').first().innerText();
-  }
-
-  /**
-   * Waits for the quick input titled `title` (a file dialog or a pick) whose
-   * input value satisfies `value` (default: any); returns the value.
-   */
-  async function waitForQuickInput(
-    title: RegExp,
-    value: (v: string) => boolean = () => true,
-  ): Promise<string> {
-    let last: string | undefined;
-    const shown = await waitFor(
-      async () => {
-        const now = await quickInputTitle();
-        if (now === undefined || !title.test(now)) return undefined;
-        last = await vs.page.locator(INPUT).first().inputValue();
-        return value(last) ? { value: last } : undefined;
-      },
-      { message: `the quick input "${title.source}" (last value ${JSON.stringify(last)})` },
-    );
-    return shown.value;
-  }
-
-  /**
-   * Types a path into the open simple file dialog titled `title` and accepts
-   * it with Enter; returns once that dialog is gone (another quick input may
-   * follow). For an existing file the dialog first lists the file's folder
-   * (it navigates there as the path is typed): Enter is pressed once the
-   * file is listed, as a user would.
-   */
-  async function acceptPath(title: RegExp, file: string, exists: boolean): Promise<void> {
-    await waitForQuickInput(title);
-    await vs.page.locator(INPUT).first().fill(file);
-    if (exists)
-      await waitFor(async () => (await vs.quickInputRows()).includes(path.basename(file)), {
-        message: `${path.basename(file)} listed in the file dialog`,
-      });
-    await vs.press('Enter');
-    await waitFor(
-      async () => {
-        const now = await quickInputTitle();
-        return now === undefined || !title.test(now);
-      },
-      { message: `the file dialog to accept ${file}` },
-    );
-  }
-
-  /** In the open quick input titled `title`, filters to the row starting with `label` and picks it. */
-  async function pickRow(title: RegExp, label: string): Promise<string[]> {
-    await waitForQuickInput(title);
-    const all = await waitFor(async () => {
-      const rows = await vs.quickInputRows();
-      return rows.length > 0 ? rows : undefined;
-    });
-    await vs.page.locator(INPUT).first().fill(label);
-    await waitFor(
-      async () => {
-        const now = await vs.quickInputRows();
-        return now.length === 1 && now[0]!.startsWith(label);
-      },
-      { message: `the only row "${label}"` },
-    );
-    await vs.press('Enter');
-    return all;
-  }
-
   /** Runs "Transcript: Export…" on the active editor and picks the format row `label`. */
   async function exportAs(label: string): Promise<void> {
     await vs.runCommand('Transcript: Export…');
-    const rows = await pickRow(/^Export Transcript$/, label);
+    const rows = await pickRow(vs, /^Export Transcript$/, label);
     // Every format of the issue is offered.
     for (const format of [
       'WebVTT transcript',
@@ -167,11 +96,11 @@ describe('Publishing from the editor: Export… and Import…', function () {
 
     // The save dialog proposes episode.vtt beside the transcript.
     const target = path.join(vs.workspaceDir, 'episode.vtt');
-    const proposed = await waitForQuickInput(/^Export WebVTT transcript$/, (v) =>
+    const proposed = await waitForQuickInput(vs, /^Export WebVTT transcript$/, (v) =>
       v.endsWith('.vtt'),
     );
     assert.equal(proposed, target);
-    await acceptPath(/^Export WebVTT transcript$/, target, false);
+    await acceptPath(vs, /^Export WebVTT transcript$/, target, false);
 
     await vs.waitForNotification('Exported episode.vtt');
     const written = await waitFor(
@@ -196,12 +125,12 @@ describe('Publishing from the editor: Export… and Import…', function () {
     await vs.waitForLanguageMode('Transcript');
     await exportAs('Podlove Simple Chapters 1.2');
     // No errors: no confirmation, straight to the save dialog.
-    const proposed = await waitForQuickInput(/^Export Podlove Simple Chapters 1\.2$/, (v) =>
+    const proposed = await waitForQuickInput(vs, /^Export Podlove Simple Chapters 1\.2$/, (v) =>
       v.endsWith('.xml'),
     );
     assert.equal(proposed, path.join(vs.workspaceDir, 'clean.psc.xml'));
     const target = path.join(vs.workspaceDir, 'chapters-for-the-feed.xml');
-    await acceptPath(/^Export Podlove Simple Chapters 1\.2$/, target, false);
+    await acceptPath(vs, /^Export Podlove Simple Chapters 1\.2$/, target, false);
 
     await vs.waitForNotification('Exported chapters-for-the-feed.xml');
     const written = await waitFor(
@@ -228,9 +157,9 @@ describe('Publishing from the editor: Export… and Import…', function () {
     const chaptersFile = path.join(vs.workspaceDir, 'received', 'chapters.json');
 
     await vs.runCommand('Transcript: Import…');
-    await acceptPath(/^Import Transcript$/, srtFile, true);
-    await pickRow(/^Chapters$/, 'Add a chapters file…');
-    await acceptPath(/^Chapters \(/, chaptersFile, true);
+    await acceptPath(vs, /^Import Transcript$/, srtFile, true);
+    await pickRow(vs, /^Chapters$/, 'Add a chapters file…');
+    await acceptPath(vs, /^Chapters \(/, chaptersFile, true);
 
     // A new, untitled transcript opens with the imported text.
     await vs.waitForLanguageMode('Transcript');

@@ -551,6 +551,85 @@ export async function quickPick(
   return rows;
 }
 
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+
+/** The title of the visible quick input, or undefined when none is shown. */
+export async function quickInputTitle(vs: VSCodeSession): Promise<string | undefined> {
+  const widget = vs.page.locator(QUICK_INPUT).first();
+  if (!(await widget.isVisible())) return undefined;
+  return widget.locator('.quick-input-title').first().innerText();
+}
+
+/**
+ * Waits for the quick input titled `title` (a file dialog or a pick) whose
+ * input value satisfies `value` (default: any); returns the value.
+ */
+export async function waitForQuickInput(
+  vs: VSCodeSession,
+  title: RegExp,
+  value: (v: string) => boolean = () => true,
+): Promise<string> {
+  let last: string | undefined;
+  const shown = await waitFor(
+    async () => {
+      const now = await quickInputTitle(vs);
+      if (now === undefined || !title.test(now)) return undefined;
+      last = await vs.page.locator(QUICK_INPUT_BOX).first().inputValue();
+      return value(last) ? { value: last } : undefined;
+    },
+    { message: `the quick input "${title.source}" (last value ${JSON.stringify(last)})` },
+  );
+  return shown.value;
+}
+
+/**
+ * Types a path into the open simple file dialog titled `title` and accepts
+ * it with Enter; returns once that dialog is gone (another quick input may
+ * follow). For an existing file the dialog first lists the file's folder
+ * (it navigates there as the path is typed): Enter is pressed once the
+ * file is listed, as a user would.
+ */
+export async function acceptPath(
+  vs: VSCodeSession,
+  title: RegExp,
+  file: string,
+  exists: boolean,
+): Promise<void> {
+  await waitForQuickInput(vs, title);
+  await vs.page.locator(QUICK_INPUT_BOX).first().fill(file);
+  if (exists)
+    await waitFor(async () => (await vs.quickInputRows()).includes(path.basename(file)), {
+      message: `${path.basename(file)} listed in the file dialog`,
+    });
+  await vs.press('Enter');
+  await waitFor(
+    async () => {
+      const now = await quickInputTitle(vs);
+      return now === undefined || !title.test(now);
+    },
+    { message: `the file dialog to accept ${file}` },
+  );
+}
+
+/** In the open quick input titled `title`, filters to the row starting with `label` and picks it. */
+export async function pickRow(vs: VSCodeSession, title: RegExp, label: string): Promise<string[]> {
+  await waitForQuickInput(vs, title);
+  const all = await waitFor(async () => {
+    const rows = await vs.quickInputRows();
+    return rows.length > 0 ? rows : undefined;
+  });
+  await vs.page.locator(QUICK_INPUT_BOX).first().fill(label);
+  await waitFor(
+    async () => {
+      const now = await vs.quickInputRows();
+      return now.length === 1 && now[0]!.startsWith(label);
+    },
+    { message: `the only row "${label}"` },
+  );
+  await vs.press('Enter');
+  return all;
+}
+
 // ------------------------------------------------------------------ misc page reads
 
 /** Texts of the active editor's breadcrumbs, e.g. ["episode.txt", "Transcript", "Begrüßung"]. */

@@ -15,7 +15,7 @@ import {
   timeAtPosition,
   transcriptBaseName,
 } from '../../server/src/core';
-import { isFromWebview, isToWebview } from '../../client/src/player/messages';
+import { isFromWebview, isSavedPlayerState, isToWebview } from '../../client/src/player/messages';
 import { CLEAN, lines } from './util';
 
 // CLEAN (0-based lines): 2 '0:00:00 Begrüßung', 3 '0:01:10 Neuigkeiten', 10 'Transcript',
@@ -177,5 +177,22 @@ describe('playback: webview messages', () => {
     assert.ok(!isToWebview({ type: 'play', time: 20 }));
     assert.ok(!isToWebview({ type: 'seek', seq: 1, time: Infinity }));
     assert.ok(!isToWebview({ type: 'toString', seq: 1 }));
+  });
+
+  it('restores a panel only from a complete, sane saved state', () => {
+    const good = {
+      transcript: 'file:///e/ep.txt',
+      audio: 'file:///e/ep.mp3',
+      time: 12.5,
+      rate: 1.5,
+    };
+    assert.ok(isSavedPlayerState(good));
+    assert.ok(isSavedPlayerState({ ...good, extra: true }), 'the webview may keep more');
+    assert.ok(!isSavedPlayerState(undefined));
+    assert.ok(!isSavedPlayerState({ time: 3, rate: 1 }), 'a state from before the URIs were kept');
+    assert.ok(!isSavedPlayerState({ ...good, audio: 7 }));
+    assert.ok(!isSavedPlayerState({ ...good, time: -1 }));
+    assert.ok(!isSavedPlayerState({ ...good, time: Infinity }));
+    assert.ok(!isSavedPlayerState({ ...good, rate: 16 }));
   });
 });

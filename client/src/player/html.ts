@@ -118,6 +118,8 @@ const SCRIPT = `
       case 'load': {
         message.textContent = '';
         name.textContent = msg.name;
+        vscode.setState(Object.assign({}, vscode.getState() || {},
+          { transcript: msg.transcript, audio: msg.audio, time: msg.time, rate: msg.rate }));
         loaded = false;
         audio.src = msg.src;
         audio.playbackRate = msg.rate;

@@ -22,6 +22,9 @@ export type ToWebview = { seq: number } & (
       /** Start at this time (seconds). */
       time: number;
       rate: number;
+      /** The transcript's and the audio's URIs, kept in the webview's state to restore the panel after a reload. */
+      transcript: string;
+      audio: string;
     }
   | { type: 'unplayable'; name: string; message: string }
   | { type: 'play'; time?: number }
@@ -56,6 +59,8 @@ export const TO_WEBVIEW_SCHEMA: Schema = {
     name: ['string', false],
     time: ['number', false],
     rate: ['number', false],
+    transcript: ['string', false],
+    audio: ['string', false],
   },
   unplayable: { seq: ['number', false], name: ['string', false], message: ['string', false] },
   play: { seq: ['number', false], time: ['number', true] },
@@ -113,4 +118,28 @@ export function isToWebview(value: unknown): value is ToWebview {
 /** The validator as script text for the webview, with the schema it checks incoming messages by. */
 export function validatorSource(): string {
   return `const TO_WEBVIEW_SCHEMA = ${JSON.stringify(TO_WEBVIEW_SCHEMA)};\nconst validate = ${validate.toString()};`;
+}
+
+/** What the webview keeps with `setState`, handed back by VS Code to restore the panel after a reload. */
+export interface SavedPlayerState {
+  transcript: string;
+  audio: string;
+  time: number;
+  rate: number;
+}
+
+/** Whether a saved state (from a previous window, so untrusted input) is complete and sane. */
+export function isSavedPlayerState(value: unknown): value is SavedPlayerState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.transcript === 'string' &&
+    typeof v.audio === 'string' &&
+    typeof v.time === 'number' &&
+    Number.isFinite(v.time) &&
+    v.time >= 0 &&
+    typeof v.rate === 'number' &&
+    v.rate >= 0.5 &&
+    v.rate <= 2
+  );
 }

@@ -25,7 +25,7 @@ import {
   AUDIO_EXTENSIONS,
 } from '../../../server/src/core/playback';
 import { makeNonce, playerHtml } from './html';
-import { isFromWebview, type FromWebview, type ToWebview } from './messages';
+import { isFromWebview, isSavedPlayerState, type FromWebview, type ToWebview } from './messages';
 
 const LANGUAGE_ID = 'transcript';
 const VIEW_TYPE = 'transcript.player';
@@ -96,8 +96,14 @@ class Player implements vscode.Disposable {
     readonly audio: vscode.Uri,
     readonly panel: vscode.WebviewPanel,
     private readonly manager: PlayerManager,
+    initial?: { time: number; rate: number },
   ) {
+    if (initial) {
+      this.state.time = initial.time;
+      this.state.rate = initial.rate;
+    }
     const webview = panel.webview;
+    webview.options = PlayerManager.webviewOptions(audio);
     webview.html = playerHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
@@ -133,6 +139,8 @@ class Player implements vscode.Disposable {
           name,
           time: this.state.time,
           rate: this.state.rate,
+          transcript: this.transcript.toString(),
+          audio: this.audio.toString(),
         });
         return;
       }
@@ -238,6 +246,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       this.statusItem,
       this.lensesChanged,
       cmd('transcript.player.open', () => this.open()),
+      cmd('transcript.player.chooseAudio', () => this.chooseAudio()),
       cmd('transcript.player.playFromHere', (uri, line) => this.playFromHere(uri, line)),
       cmd('transcript.player.togglePlay', () => this.withPlayer((p) => p.toggle(this.rewind()))),
       cmd('transcript.player.back', () => this.withPlayer((p) => p.skip(-SKIP_SECONDS))),
@@ -246,6 +255,9 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       cmd('transcript.player.faster', () => this.withPlayer((p) => p.changeRate(1))),
       cmd('transcript.player.insertTime', () => this.insertTime()),
       vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) =>
         this.players.get(doc.uri.toString())?.dispose(),
       ),
@@ -296,10 +308,13 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     fn(player);
   }
 
+  private static memoryKey(transcript: vscode.Uri): string {
+    return MEMORY_PREFIX + transcript.toString();
+  }
+
   /** The audio beside the transcript, else the one chosen before, else asks. */
   private async findAudio(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
-    const key = MEMORY_PREFIX + doc.uri.toString();
-    const remembered = this.context.workspaceState.get<string>(key);
+    const remembered = this.context.workspaceState.get<string>(PlayerManager.memoryKey(doc.uri));
     if (remembered) {
       const uri = vscode.Uri.parse(remembered);
       if (await exists(uri)) return uri;
@@ -311,16 +326,46 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
         if (await exists(candidate)) return candidate;
       }
     }
+    return this.askForAudio(doc.uri);
+  }
+
+  /** The open dialog for a transcript's audio; the choice is remembered for that transcript. */
+  private async askForAudio(transcript: vscode.Uri): Promise<vscode.Uri | undefined> {
     const [picked] =
       (await vscode.window.showOpenDialog({
-        title: `Audio for ${baseName(doc.uri)}`,
+        title: `Audio for ${baseName(transcript)}`,
+        openLabel: 'Use This Audio',
         canSelectMany: false,
-        defaultUri: doc.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(doc.uri, '..'),
+        defaultUri:
+          transcript.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(transcript, '..'),
         filters: { Audio: AUDIO_EXTENSIONS.map((e) => e.slice(1)) },
       })) ?? [];
     if (!picked) return undefined;
-    await this.context.workspaceState.update(key, picked.toString());
+    await this.context.workspaceState.update(
+      PlayerManager.memoryKey(transcript),
+      picked.toString(),
+    );
     return picked;
+  }
+
+  /** "Transcript: Choose Audio File…": asks even when audio was found, remembers, reopens the player on it. */
+  private async chooseAudio(): Promise<void> {
+    const doc = this.transcriptEditor()?.document;
+    if (!doc) {
+      void vscode.window.showInformationMessage('Open a transcript first.');
+      return;
+    }
+    const audio = await this.askForAudio(doc.uri);
+    if (!audio) return;
+    const old = this.players.get(doc.uri.toString());
+    const initial = old ? { time: 0, rate: old.state.rate } : undefined;
+    if (old) this.remove(old);
+    this.createPlayer(doc.uri, audio, initial);
+  }
+
+  /** The webview options of a player: scripts, and nothing local but the audio's folder. */
+  static webviewOptions(audio: vscode.Uri): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(audio, '..')] };
   }
 
   async open(doc = this.transcriptEditor()?.document): Promise<Player | undefined> {
@@ -336,22 +381,49 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     }
     const audio = await this.findAudio(doc);
     if (!audio) return undefined;
+    return this.createPlayer(doc.uri, audio);
+  }
+
+  private createPlayer(
+    transcript: vscode.Uri,
+    audio: vscode.Uri,
+    initial?: { time: number; rate: number },
+  ): Player {
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      `Player: ${baseName(doc.uri)}`,
+      `Player: ${baseName(transcript)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        retainContextWhenHidden: true,
-        localResourceRoots: [vscode.Uri.joinPath(audio, '..')],
-      },
+      { ...PlayerManager.webviewOptions(audio), retainContextWhenHidden: true },
     );
-    const player = new Player(doc.uri, audio, panel, this);
-    this.players.set(doc.uri.toString(), player);
+    return this.adopt(new Player(transcript, audio, panel, this, initial));
+  }
+
+  private adopt(player: Player): Player {
+    this.players.set(player.transcript.toString(), player);
     this.lensesChanged.fire();
     this.lastUsed = player;
     this.refreshAll();
     return player;
+  }
+
+  /**
+   * A player panel VS Code brings back after a window reload: reattached to
+   * its transcript and audio at the saved time, or closed when the saved
+   * state is unusable or its transcript is no longer open.
+   */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!isSavedPlayerState(state)) {
+      panel.dispose();
+      return;
+    }
+    const transcript = vscode.Uri.parse(state.transcript);
+    const audio = vscode.Uri.parse(state.audio);
+    if (this.players.has(transcript.toString()) || !(await exists(audio))) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(new Player(transcript, audio, panel, this, { time: state.time, rate: state.rate }));
+    this.disposeUnshown();
   }
 
   private async playFromHere(uriArg?: unknown, lineArg?: unknown): Promise<void> {
