@@ -144,25 +144,33 @@ export function outline(model: TranscriptModel): OutlineNode[] {
   return contained(nodes);
 }
 
+function atOrBefore(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
 function inside(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) =>
-    a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
+  return atOrBefore(outer.start, inner.start) && atOrBefore(inner.end, outer.end);
 }
 
 /**
  * Editors reject a whole outline whose selection ranges stray out of their
  * ranges or whose children stray out of their parents; whatever odd input
- * led there, a stray selection is pulled in and a stray child dropped.
+ * led there, a stray selection is pulled in and a stray child dropped. Nodes
+ * that need neither are kept as they are (no copy of the whole tree).
  */
 function contained(nodes: readonly OutlineNode[], parent?: Range): OutlineNode[] {
-  return nodes
-    .filter((n) => !parent || inside(parent, n.range))
-    .map((n) => ({
-      ...n,
-      selectionRange: inside(n.range, n.selectionRange)
-        ? n.selectionRange
-        : { start: n.range.start, end: n.range.start },
-      children: contained(n.children, n.range),
-    }));
+  const out: OutlineNode[] = [];
+  for (const n of nodes) {
+    if (parent && !inside(parent, n.range)) continue;
+    const selectionRange = inside(n.range, n.selectionRange)
+      ? n.selectionRange
+      : { start: n.range.start, end: n.range.start };
+    const children = n.children.length > 0 ? contained(n.children, n.range) : n.children;
+    const same =
+      selectionRange === n.selectionRange &&
+      children.length === n.children.length &&
+      children.every((c, i) => c === n.children[i]);
+    out.push(same ? n : { ...n, selectionRange, children });
+  }
+  return out;
 }

@@ -12,6 +12,8 @@ import { range, type Range } from '../text';
 export const ACCEPT_SPEAKER_COMMAND = 'transcript.acceptSpeaker';
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** `WORD` at one place only (sticky). */
+const WORD_AT = new RegExp(WORD.source, 'uy');
 
 function isUpper(s: string): boolean {
   const c = s[0];
@@ -67,7 +69,7 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
         `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`,
         'gu',
       )
-    : new RegExp(WORD.source, 'gu');
+    : WORD;
   // One search over the whole text rather than one per line: a match found
   // past a span's line is kept for the spans after it. Words cannot reach
   // across a line break, and a line break is no letter, as a line's own ends
@@ -102,7 +104,7 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
   const source = text.text;
   const prose = model.prose;
   const ranges: Range[] = [];
-  const whole = new RegExp(WORD.source, 'uy');
+  const whole = WORD_AT;
   // The spans are in line order (they are unless summaries follow the body):
   // find the word's occurrences in the whole text and keep those in a span
   // where the word reading of the line has a word starting there, as long as
@@ -111,7 +113,12 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
   for (let i = 1; i < prose.length && sorted; i++) sorted = prose.lines[i - 1] < prose.lines[i];
   if (!sorted || word === '') return proseWordRangesByLine(model, word);
   let k = 0;
-  for (let at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
+  // Searched by a prefix of at most six characters, then compared: V8's
+  // indexOf takes microseconds per call for longer patterns (it builds
+  // search tables each time), which on a long text adds up.
+  const key = word.slice(0, 6);
+  for (let at = source.indexOf(key); at >= 0; at = source.indexOf(key, at + 1)) {
+    if (key !== word && !source.startsWith(word, at)) continue;
     while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
     if (k === prose.length) break;
     const line = prose.lines[k];
@@ -144,7 +151,7 @@ function spanEnd(model: TranscriptModel, k: number): number {
 /** `proseWordRanges` line by line, for spans out of line order. */
 function proseWordRangesByLine(model: TranscriptModel, word: string): Range[] {
   const ranges: Range[] = [];
-  const re = new RegExp(WORD.source, 'gu');
+  const re = WORD;
   const { prose } = model;
   for (let i = 0; i < prose.length; i++) {
     const line = model.text.line(prose.lines[i]);
