@@ -310,6 +310,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--force', 'export even when the transcript has errors')
     .option('--line-width <n>', 'wrap cue lines at this width (WebVTT 65, SRT 32)')
     .option('--episode-length <seconds>', 'where the last cue ends')
+    .option(
+      '--chapters-track <file>',
+      'with --to vtt: also write the chapters as a WebVTT chapters track',
+    )
     .argument('<file>', 'transcript file')
     .action(async (file: string, opts: ExportCommandOptions) => {
       exit = await exportCommand(file, opts, io);

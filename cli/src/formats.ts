@@ -32,6 +32,8 @@ export interface ExportCommandOptions {
   lineWidth?: number;
   /** Seconds. */
   episodeLength?: number;
+  /** WebVTT only: also write the chapters as a WebVTT chapters track to this file. */
+  chaptersTrack?: string;
 }
 
 export interface ImportCommandOptions {
@@ -118,13 +120,37 @@ export function exportCommand(
     );
     if (opts.output !== undefined && sameFile(opts.output, file))
       throw new UsageError(`${opts.output}: is the transcript itself; choose another output file`);
+    const track = opts.chaptersTrack;
+    if (track !== undefined) {
+      if (opts.to !== 'vtt') throw new UsageError('--chapters-track goes with --to vtt');
+      if (sameFile(track, file))
+        throw new UsageError(`${track}: is the transcript itself; choose another chapters file`);
+      if (opts.output !== undefined && sameFile(track, opts.output))
+        throw new UsageError(`${track}: is also the --output file; choose another chapters file`);
+    }
     const text = await readText(file);
-    const r = exportTranscript(text, opts.to, { force: opts.force, lineWidth, episodeLength });
+    const r = exportTranscript(text, opts.to, {
+      force: opts.force,
+      lineWidth,
+      episodeLength,
+      chaptersTrack: track !== undefined,
+    });
     if (!r.ok) {
       io.err(`transcript: ${file}: ${r.message}`);
       return 1;
     }
     for (const w of r.warnings) io.err(`transcript: ${file}: warning: ${w}`);
+    if (track !== undefined) {
+      if (r.chaptersTrack === undefined) {
+        io.err(`transcript: ${file}: no chapters: ${track} not written`);
+      } else {
+        await writeAtomically(track, r.chaptersTrack);
+        // Beside the track on standard output, the note goes to standard error.
+        const note = `${track}: written (WebVTT chapters track)`;
+        if (opts.output === undefined) io.err(note);
+        else io.out(note);
+      }
+    }
     await deliver(r.content, opts.output, FORMAT_INFO[opts.to].description, io);
     return 0;
   });

@@ -107,9 +107,17 @@ async function exportTranscript(): Promise<void> {
     { title: 'Export Transcript', placeHolder: 'Format' },
   );
   if (!picked) return;
+  const config = vscode.workspace.getConfiguration('transcript.export', editor.document.uri);
+  const setting = (key: string) => {
+    const v = config.get<unknown>(key);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  };
   const params: ExportParams = {
     textDocument: { uri: editor.document.uri.toString() },
     format: picked.format,
+    lineWidth: setting('lineWidth'),
+    episodeLength: setting('episodeLength'),
+    chaptersTrack: picked.format === 'vtt' && config.get<boolean>('vttChaptersTrack') === true,
   };
   let result = await client.sendRequest<ExportResponse>(EXPORT, params);
   if (!result.ok && result.errors > 0) {
@@ -133,8 +141,16 @@ async function exportTranscript(): Promise<void> {
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+  const written = [path.posix.basename(target.path)];
+  if (result.chaptersTrack !== undefined) {
+    // Beside the transcript track: episode.vtt → episode.chapters.vtt.
+    const name = path.posix.basename(target.path).replace(/(\.vtt)?$/, '.chapters.vtt');
+    const track = vscode.Uri.joinPath(target, '..', name);
+    await vscode.workspace.fs.writeFile(track, new TextEncoder().encode(result.chaptersTrack));
+    written.push(name);
+  }
   const note = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
-  void vscode.window.showInformationMessage(`Exported ${path.posix.basename(target.path)}${note}`);
+  void vscode.window.showInformationMessage(`Exported ${written.join(' and ')}${note}`);
 }
 
 /** Open dialog for a WebVTT, SRT or JSON transcript (and optionally chapters); opens the result as a new transcript. */

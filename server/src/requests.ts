@@ -31,6 +31,12 @@ export interface ExportParams {
   readonly format: string;
   /** Export even when the transcript has errors. */
   readonly force?: boolean;
+  /** Characters per cue line (default: the format's). */
+  readonly lineWidth?: number;
+  /** Seconds: where the last cue ends (default: a few seconds after it starts). */
+  readonly episodeLength?: number;
+  /** WebVTT only: also return the chapters as a WebVTT chapters track. */
+  readonly chaptersTrack?: boolean;
 }
 export type ExportResponse =
   | {
@@ -38,6 +44,8 @@ export type ExportResponse =
       readonly content: string;
       readonly extension: string;
       readonly warnings: string[];
+      /** The WebVTT chapters track, when asked for and the transcript has chapters. */
+      readonly chaptersTrack?: string;
     }
   | { readonly ok: false; readonly message: string; readonly errors: number };
 

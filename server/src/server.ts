@@ -406,9 +406,23 @@ export function startServer(connection: Connection): void {
       (_a, doc, settings) => {
         if (!isExportFormat(p.format))
           return { ok: false, message: `Unknown format '${p.format}'`, errors: 0 };
-        const r = exportTranscript(doc.getText(), p.format, { force: p.force, settings });
+        const positive = (n: unknown, min: number) =>
+          typeof n === 'number' && Number.isFinite(n) && n >= min ? n : undefined;
+        const r = exportTranscript(doc.getText(), p.format, {
+          force: p.force === true,
+          settings,
+          lineWidth: positive(p.lineWidth, 1),
+          episodeLength: positive(p.episodeLength, 0),
+          chaptersTrack: p.chaptersTrack === true,
+        });
         return r.ok
-          ? { ok: true, content: r.content, extension: r.extension, warnings: r.warnings }
+          ? {
+              ok: true,
+              content: r.content,
+              extension: r.extension,
+              warnings: r.warnings,
+              chaptersTrack: r.chaptersTrack,
+            }
           : { ok: false, message: r.message, errors: r.errors.length };
       },
     ),

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportCommand, importCommand, type FormatsIo } from '../../cli/src/formats';
 import { exportTranscript } from '../../server/src/core/formats';
+import { checkVtt } from '../unit/formats/helpers';
 import { CLEAN } from '../unit/util';
 
 const EPISODE = fs.readFileSync(path.resolve(__dirname, '../../examples/episode.txt'), 'utf8');
@@ -113,6 +114,31 @@ describe('cli formats', () => {
       assert.equal(io2.stdout, io.stdout);
     });
 
+    it('writes the WebVTT chapters track with --chapters-track', async () => {
+      const input = file('ep.txt', CLEAN);
+      const track = path.join(dir, 'ep.chapters.vtt');
+      const output = path.join(dir, 'ep.vtt');
+      const io = new Capture();
+      assert.equal(await exportCommand(input, { to: 'vtt', output, chaptersTrack: track }, io), 0);
+      const r = exportTranscript(CLEAN, 'vtt', { chaptersTrack: true });
+      assert.ok(r.ok && r.chaptersTrack !== undefined);
+      assert.equal(fs.readFileSync(track, 'utf8'), r.chaptersTrack);
+      assert.equal(fs.readFileSync(output, 'utf8'), r.content);
+      assert.deepEqual(
+        checkVtt(r.chaptersTrack, 'chapters').map((c) => c.text),
+        ['Begrüßung', 'Neuigkeiten'],
+      );
+      assert.equal(
+        io.stdout,
+        `${track}: written (WebVTT chapters track)\n${output}: written (WebVTT transcript)`,
+      );
+      // With the transcript track on standard output, the note goes to standard error.
+      const io2 = new Capture();
+      assert.equal(await exportCommand(input, { to: 'vtt', chaptersTrack: track }, io2), 0);
+      assert.equal(`${io2.stdout}\n`, r.content);
+      assert.equal(io2.stderr, `${track}: written (WebVTT chapters track)`);
+    });
+
     it('prints warnings on stderr', async () => {
       const io = new Capture();
       const input = file('ep.txt', 'moderator <1>:\n[0:01] Hallo.\n');
@@ -134,6 +160,12 @@ describe('cli formats', () => {
         [{ to: 'vtt', lineWidth: NaN }, /--line-width/],
         [{ to: 'vtt', episodeLength: -1 }, /--episode-length: expected a number of seconds/],
         [{ to: 'vtt', output: input }, /is the transcript itself/],
+        [{ to: 'srt', chaptersTrack: 'c.vtt' }, /--chapters-track goes with --to vtt/],
+        [{ to: 'vtt', chaptersTrack: input }, /is the transcript itself/],
+        [
+          { to: 'vtt', output: file('o.vtt'), chaptersTrack: file('o.vtt') },
+          /is also the --output file/,
+        ],
       ];
       for (const [opts, message] of cases) {
         const io = new Capture();

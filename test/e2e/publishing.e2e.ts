@@ -63,7 +63,12 @@ describe('Publishing from the editor: Export… and Import…', function () {
     vs = await startVSCode({
       vsix: vsixPath(),
       workspaceFiles: { 'episode.txt': EPISODE, 'clean.txt': CLEAN },
-      settings: SCENARIO_SETTINGS,
+      // The export settings reach the export: narrower cues, and a chapters track beside WebVTT.
+      settings: {
+        ...SCENARIO_SETTINGS,
+        'transcript.export.lineWidth': 40,
+        'transcript.export.vttChaptersTrack': true,
+      },
     });
     // The clean copy really has no errors (warnings only: exit 0).
     const check = cli('check', path.join(vs.workspaceDir, 'clean.txt'));
@@ -102,20 +107,37 @@ describe('Publishing from the editor: Export… and Import…', function () {
     assert.equal(proposed, target);
     await acceptPath(vs, /^Export WebVTT transcript$/, target, false);
 
-    await vs.waitForNotification('Exported episode.vtt');
+    await vs.waitForNotification('Exported episode.vtt and episode.chapters.vtt');
     const written = await waitFor(
       () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined),
       { message: 'episode.vtt on disk' },
     );
+    const track = path.join(vs.workspaceDir, 'episode.chapters.vtt');
+    const cliTrack = path.join(vs.run.root, 'cli.chapters.vtt');
     const expected = cli(
       'export',
       '--to',
       'vtt',
       '--force',
+      '--line-width',
+      '40',
+      '--chapters-track',
+      cliTrack,
       path.join(vs.workspaceDir, 'episode.txt'),
     );
     assert.equal(expected.status, 0, expected.stderr);
     assert.equal(written, expected.stdout);
+    assert.equal(fs.readFileSync(track, 'utf8'), fs.readFileSync(cliTrack, 'utf8'));
+    assert.match(
+      fs.readFileSync(track, 'utf8'),
+      /^WEBVTT\n\n00:00:00\.000 --> 00:02:15\.000\nBegrüßung\n/,
+    );
+    // 40 characters per cue line, as set.
+    const cueLines = written.split('\n').filter((l) => l && !/-->|^WEBVTT|^\d+$/.test(l));
+    assert.ok(
+      cueLines.every((l) => l.replace(/<[^>]*>/g, '').length <= 40),
+      cueLines.find((l) => l.replace(/<[^>]*>/g, '').length > 40),
+    );
     assert.match(written, /^WEBVTT\n/);
     assert.match(written, /<v Malte>Hallo und herzlich willkommen/);
   });

@@ -175,6 +175,43 @@ describe('editing features over stdio', function () {
     assert.equal(forced.ok, true);
   });
 
+  it('passes line width, episode length and the WebVTT chapters track on to the export', async () => {
+    await client.change(URI, [{ text: CLEAN }]);
+    const r = await client.conn.sendRequest<{
+      ok: boolean;
+      content: string;
+      chaptersTrack?: string;
+    }>('transcript/export', {
+      textDocument: { uri: URI },
+      format: 'vtt',
+      lineWidth: 12,
+      episodeLength: 600,
+      chaptersTrack: true,
+    });
+    assert.equal(r.ok, true);
+    assert.match(r.content, /\n<v Malte>Hallo und\nherzlich\nwillkommen\./);
+    assert.match(r.content, / --> 00:10:00\.000\n<v Stefan>Danke\.\n$/);
+    assert.match(r.chaptersTrack ?? '', /^WEBVTT\n\n00:00:00\.000 --> /);
+    // Nonsense options are ignored (the defaults apply), not passed on.
+    const plain = await client.conn.sendRequest<{ ok: boolean; content: string }>(
+      'transcript/export',
+      { textDocument: { uri: URI }, format: 'vtt' },
+    );
+    const odd = await client.conn.sendRequest<{
+      ok: boolean;
+      content: string;
+      chaptersTrack?: string;
+    }>('transcript/export', {
+      textDocument: { uri: URI },
+      format: 'vtt',
+      lineWidth: -3,
+      episodeLength: 'long',
+      chaptersTrack: 'yes',
+    });
+    assert.equal(odd.content, plain.content);
+    assert.equal(odd.chaptersTrack, undefined);
+  });
+
   it('imports WebVTT into a transcript', async () => {
     const r = await client.conn.sendRequest<{ ok: boolean; text: string; format: string }>(
       'transcript/import',
