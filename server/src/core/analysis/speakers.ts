@@ -63,13 +63,9 @@ export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
  * check depends on counting no more than it needs).
  */
 export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Map<string, number> {
+  if (filter && inLineOrder(model)) return filteredWordCounts(model, filter);
   const counts = new Map<string, number>();
-  const re = filter
-    ? new RegExp(
-        `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`,
-        'gu',
-      )
-    : WORD;
+  const re = filter ? new RegExp(filterSource(filter), 'gu') : WORD;
   // One search over the whole text rather than one per line: a match found
   // past a span's line is kept for the spans after it. Words cannot reach
   // across a line break, and a line break is no letter, as a line's own ends
@@ -96,6 +92,93 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
     }
   }
   return counts;
+}
+
+/** The expression for the words `filter` lets through. */
+function filterSource(filter: WordFilter): string {
+  return `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`;
+}
+
+/** The prose spans are in line order (they are unless a summary follows the body). */
+function inLineOrder(model: TranscriptModel): boolean {
+  const { lines, length } = model.prose;
+  for (let i = 1; i < length; i++) if (lines[i - 1] >= lines[i]) return false;
+  return true;
+}
+
+/** ASCII characters that are letters or apostrophes (word characters of the filter's expression). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
+ASCII_WORD[39] = 1;
+
+/**
+ * `proseWordCounts` with a filter, the same counts in the same order, found
+ * faster than by running the expression over all prose (which costs more
+ * than parsing): every place an initial occurs is found with indexOf (a
+ * native search); a word there of ASCII letters between ASCII characters is
+ * measured here, anything else is left to the expression at that place.
+ */
+function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<string, number> {
+  const counts = new Map<string, number>();
+  const { minLength, maxLength } = filter;
+  const re = new RegExp(filterSource(filter), 'uy');
+  const { text, prose } = model;
+  const source = text.text;
+  if (prose.length === 0) return counts;
+  const firstLine = prose.lines[0];
+  const lastLine = prose.lines[prose.length - 1];
+  const begin = text.lineStart(firstLine) + prose.starts[0];
+  const end = text.lineStart(lastLine) + text.lineLength(lastLine);
+  // Where the initials occur (each UTF-16 unit of each; the expression
+  // decides the rest), in text order.
+  const units = new Set<string>();
+  for (const s of filter.initials) for (const u of s.split('')) units.add(u);
+  let places = new Int32Array(256);
+  let count = 0;
+  for (const u of units) {
+    for (let at = source.indexOf(u, begin); at >= 0 && at < end; at = source.indexOf(u, at + 1)) {
+      if (count === places.length) {
+        const grown = new Int32Array(places.length * 2);
+        grown.set(places);
+        places = grown;
+      }
+      places[count++] = at;
+    }
+  }
+  const sorted = places.subarray(0, count).sort();
+  let k = 0;
+  let lineStart = text.lineStart(prose.lines[0]);
+  let from = lineStart + prose.starts[0];
+  let to = lineStart + text.lineLength(prose.lines[0]);
+  for (let i = 0; i < count; i++) {
+    const at = sorted[i];
+    while (at >= to) {
+      if (++k === prose.length) return counts;
+      lineStart = text.lineStart(prose.lines[k]);
+      from = lineStart + prose.starts[k];
+      to = lineStart + text.lineLength(prose.lines[k]);
+    }
+    if (at < from) continue;
+    const before = at > 0 ? source.charCodeAt(at - 1) : 32;
+    let w: string | undefined;
+    if (source.charCodeAt(at) < 128 && before < 128) {
+      if (ASCII_WORD[before] === 1) continue; // inside a word
+      let j = at + 1;
+      let d = 0;
+      while (j < to && (d = source.charCodeAt(j)) < 128 && ASCII_WORD[d] === 1) j++;
+      if (j === to || d < 128) {
+        const length = j - at;
+        if (length >= minLength && length <= maxLength) w = source.slice(at, j);
+      } else w = wordAt(re, source, at);
+    } else w = wordAt(re, source, at);
+    if (w !== undefined && w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function wordAt(re: RegExp, source: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(source)?.[0];
 }
 
 /** Every place the prose has `word` as a whole word. */
