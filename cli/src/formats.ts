@@ -40,6 +40,10 @@ export interface ImportCommandOptions {
   /** A chapters file: Podcasting 2.0 JSON chapters, Podlove Simple Chapters, mp4chaps or WebVTT. */
   chapters?: string;
   output?: string;
+  /** `cues` (default): a stamped paragraph per cue start second. `pauses`: one paragraph per pause. */
+  paragraphs?: string;
+  /** Seconds between two cues that make a pause (default 2). */
+  pause?: number;
 }
 
 class UsageError extends Error {}
@@ -172,9 +176,13 @@ export function importCommand(
       sameFile(opts.output, opts.chapters)
     )
       throw new UsageError(`${opts.output}: is the chapters file; choose another output file`);
+    const paragraphs = opts.paragraphs ?? 'cues';
+    if (paragraphs !== 'cues' && paragraphs !== 'pauses')
+      throw new UsageError(`--paragraphs: expected cues or pauses, got '${paragraphs}'`);
+    const pause = number(opts.pause, '--pause', (n) => n >= 0, 'a number of seconds, 0 or more');
     const content = await readText(file);
     const chapters = opts.chapters === undefined ? undefined : await readText(opts.chapters);
-    const r = importTranscript(content, { chapters });
+    const r = importTranscript(content, { chapters, paragraphs, pause });
     if (!r.ok) {
       io.err(`transcript: ${file}: ${r.message}`);
       return 1;

@@ -181,7 +181,14 @@ async function importTranscript(): Promise<void> {
     chapters = new TextDecoder().decode(await vscode.workspace.fs.readFile(c));
   }
   const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  const params: ImportParams = { content, chapters };
+  const paragraphs = vscode.workspace
+    .getConfiguration('transcript.import')
+    .get<string>('paragraphs');
+  const params: ImportParams = {
+    content,
+    chapters,
+    paragraphs: paragraphs === 'pauses' ? 'pauses' : 'cues',
+  };
   const result = await client.sendRequest<ImportResponse>(IMPORT, params);
   if (!result.ok) {
     void vscode.window.showErrorMessage(`${path.posix.basename(file.path)}: ${result.message}`);

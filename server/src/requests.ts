@@ -53,6 +53,8 @@ export const IMPORT = 'transcript/import';
 export interface ImportParams {
   readonly content: string;
   readonly chapters?: string;
+  /** `cues` (default): a stamped paragraph per cue start second. `pauses`: one paragraph per pause. */
+  readonly paragraphs?: 'cues' | 'pauses';
 }
 export type ImportResponse =
   | {

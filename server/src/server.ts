@@ -435,7 +435,10 @@ export function startServer(connection: Connection): void {
       { ok: false, message: 'The import failed' },
       token,
       () => {
-        const r = importTranscript(p.content, { chapters: p.chapters });
+        const r = importTranscript(p.content, {
+          chapters: p.chapters,
+          paragraphs: p.paragraphs === 'pauses' ? 'pauses' : 'cues',
+        });
         return r.ok ? { ok: true, text: r.text, format: r.format, warnings: r.warnings } : r;
       },
     ),

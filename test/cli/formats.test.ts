@@ -227,6 +227,38 @@ describe('cli formats', () => {
       );
     });
 
+    it('groups cues into one paragraph per pause with --paragraphs pauses', async () => {
+      // Whisper-like cues: contiguous within a thought, a 3 s pause between two.
+      const srt = file(
+        'w.srt',
+        [
+          '1\n00:00:01,000 --> 00:00:03,500\nAnna: Hallo und',
+          '2\n00:00:03,500 --> 00:00:06,000\nwillkommen zur Folge.',
+          '3\n00:00:09,000 --> 00:00:11,000\nHeute geht es um Daten.',
+          '',
+        ].join('\n\n'),
+      );
+      const byCue = new Capture();
+      assert.equal(await importCommand(srt, {}, byCue), 0);
+      assert.match(byCue.stdout, /\[0:01\] Hallo und\n\[0:03\] willkommen zur Folge\.\n\[0:09\] /);
+      const byPause = new Capture();
+      assert.equal(await importCommand(srt, { paragraphs: 'pauses' }, byPause), 0);
+      assert.match(
+        byPause.stdout,
+        /\nAnna:\n\[0:01\] Hallo und willkommen zur Folge\.\n\[0:09\] Heute geht es um Daten\.$/,
+      );
+      // A longer pause threshold joins all three.
+      const long = new Capture();
+      assert.equal(await importCommand(srt, { paragraphs: 'pauses', pause: 5 }, long), 0);
+      assert.match(
+        long.stdout,
+        /\n\[0:01\] Hallo und willkommen zur Folge\. Heute geht es um Daten\.$/,
+      );
+      const bad = new Capture();
+      assert.equal(await importCommand(srt, { paragraphs: 'sentences' }, bad), 2);
+      assert.match(bad.stderr, /--paragraphs: expected cues or pauses, got 'sentences'/);
+    });
+
     it('writes the transcript to a file; export and import round trip through files', async () => {
       const txt = file('ep.txt', CLEAN);
       const srt = file('ep.srt');

@@ -225,6 +225,18 @@ describe('editing features over stdio', function () {
       text: 'Transcript\nMalte:\n[0:01] Hallo & willkommen.\n',
       warnings: [],
     });
+    const cues =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna>Hallo und\n\n00:00:03.000 --> 00:00:05.000\n<v Anna>willkommen.\n';
+    const byPause = await client.conn.sendRequest<{ ok: boolean; text: string }>(
+      'transcript/import',
+      { content: cues, paragraphs: 'pauses' },
+    );
+    assert.equal(byPause.text, 'Transcript\nAnna:\n[0:01] Hallo und willkommen.\n');
+    const byCue = await client.conn.sendRequest<{ ok: boolean; text: string }>(
+      'transcript/import',
+      { content: cues, paragraphs: 'sentences' },
+    );
+    assert.equal(byCue.text, 'Transcript\nAnna:\n[0:01] Hallo und\n[0:03] willkommen.\n');
     const bad = await client.conn.sendRequest<{ ok: boolean }>('transcript/import', {
       content: 'just words',
     });
