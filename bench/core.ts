@@ -39,6 +39,8 @@ export async function coreFigure(
   input: Input,
   reps: number,
   budgetMs: number,
+  /** Unmeasured pairs of floor and subject first, for this long (see PairOptions.warmupMs). */
+  warmupMs = 0,
 ): Promise<CoreFigure> {
   const { text } = input;
   const timeFloor = () => {
@@ -61,9 +63,9 @@ export async function coreFigure(
       findings = a.findings.length;
       return ms;
     },
-    { reps, warmup, budgetMs },
+    { reps, warmup, warmupMs, budgetMs },
   );
-  const cpuSorted = cpu.slice(warmup).sort((a, b) => a - b);
+  const cpuSorted = cpu.slice(cpu.length - analyzePair.subject.n).sort((a, b) => a - b);
   const side = Math.max(3, Math.ceil(reps / 3));
   const parsePair = await interleave(
     timeFloor,
@@ -72,7 +74,7 @@ export async function coreFigure(
       sink += parse(text).labels.length;
       return performance.now() - t;
     },
-    { reps: side, warmup: 1, budgetMs: budgetMs / 3 },
+    { reps: side, warmup: 1, warmupMs: warmupMs / 4, budgetMs: budgetMs / 3 },
   );
   const model = parse(text);
   const outlinePair = await interleave(
@@ -82,7 +84,7 @@ export async function coreFigure(
       sink += outline(model).length;
       return performance.now() - t;
     },
-    { reps: side, warmup: 1, budgetMs: budgetMs / 3 },
+    { reps: side, warmup: 1, warmupMs: warmupMs / 4, budgetMs: budgetMs / 3 },
   );
   const mbps = (ms: number) => input.bytes / 1e6 / (ms / 1000);
   return {

@@ -21,10 +21,14 @@ async function once(): Promise<{ symbols: number; diagnostics: number }> {
   return peer ? peer.run() : ours(uri, input.text);
 }
 
-/** Warm the JIT as the main process's other figures warm its own: for 2 s, 5 to 100 runs. */
+/**
+ * Warm the JIT as the main process's other figures warm their own: for 2 s
+ * (at least 5 runs). Both sides alike; a fixed count of runs would leave the
+ * faster side's code less optimised than the slower side's.
+ */
 async function warm(): Promise<void> {
   const t = performance.now();
-  for (let i = 0; i < 100 && (i < 5 || performance.now() - t < 2000); i++) await once();
+  for (let i = 0; i < 5 || performance.now() - t < 2000; i++) await once();
 }
 
 process.on('message', (cmd: string) => {

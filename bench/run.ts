@@ -30,6 +30,8 @@ interface Options {
   json: boolean;
   only: Set<Section>;
   packageVsix: boolean;
+  /** Overrides the plan's warm-up before each core and protocol loop (ms). */
+  warmupMs?: number;
   /** Render the table of a saved `--json` run instead of measuring. */
   from?: string;
 }
@@ -41,7 +43,11 @@ function parseArgs(argv: string[]): Options {
     if (a === '--quick') o.quick = true;
     else if (a === '--json') o.json = true;
     else if (a === '--package') o.packageVsix = true;
-    else if (a === '--from') o.from = argv[++i] ?? usage('--from needs a file');
+    else if (a === '--warmup') {
+      const ms = Number(argv[++i]);
+      if (!Number.isFinite(ms) || ms < 0) usage('--warmup needs milliseconds');
+      o.warmupMs = ms;
+    } else if (a === '--from') o.from = argv[++i] ?? usage('--from needs a file');
     else if (a === '--only' || a.startsWith('--only=')) {
       const list = a === '--only' ? argv[++i] : a.slice('--only='.length);
       const names = (list ?? '').split(',').filter(Boolean);
@@ -60,6 +66,8 @@ function usage(problem?: string): never {
   --json     print one JSON object with every figure instead of the table
   --only     run only these sections (memory comes with protocol and workspace)
   --package  rebuild podcast-transcripts.vsix (npm run package) before measuring it
+  --warmup MS  unmeasured calls for MS ms before each core and protocol loop
+             (default 2000, 1000 with --quick; 0 measures from the first calls)
   --from F   print the table of a run saved with --json in file F (measures nothing)`;
   if (problem) {
     process.stderr.write(`${problem}\n${text}\n`);
@@ -75,6 +83,8 @@ function plan(quick: boolean) {
     ? {
         core: { '1h': 40, '10h': 10, '100h': 3 } as Record<string, number>,
         coreBudget: 8_000,
+        /** Unmeasured calls before each core and protocol loop (PairOptions.warmupMs). */
+        warmupMs: 1_000,
         protocol: { '1h': 30, '10h': 10, '100h': 3 } as Record<string, number>,
         open: { '1h': 5, '10h': 3, '100h': 2 } as Record<string, number>,
         protocolBudget: 8_000,
@@ -86,6 +96,7 @@ function plan(quick: boolean) {
     : {
         core: { '1h': 200, '10h': 40, '100h': 8 } as Record<string, number>,
         coreBudget: 20_000,
+        warmupMs: 2_000,
         protocol: { '1h': 100, '10h': 30, '100h': 6 } as Record<string, number>,
         open: { '1h': 20, '10h': 8, '100h': 3 } as Record<string, number>,
         protocolBudget: 15_000,
@@ -210,6 +221,7 @@ function render(result: Result): string {
     `Code: commit ${e.commit}${e.uncommitted.length ? ` plus uncommitted changes to ${e.uncommitted.join(', ')}` : ''}.`,
     `Input: ${result.source}. ${result.inputs.map((i) => `${i.name} = ${kb(i.bytes)}, ${i.lines} lines`).join('; ')}.`,
     'Times in ms; median / p95 over the repetitions (n); ratios are per interleaved pair, median.',
+    `Each core and protocol loop first runs unmeasured for ${result.warmupMs ?? 0} ms (JIT warm-up); each peer side for 2 s.`,
     '',
   );
   if (result.core.length) {
@@ -478,6 +490,8 @@ function render(result: Result): string {
 
 interface Result {
   quick: boolean;
+  /** Unmeasured calls before each core and protocol loop, ms (absent in older runs: none). */
+  warmupMs?: number;
   environment: {
     date: string;
     node: string;
@@ -539,13 +553,14 @@ async function main(): Promise<void> {
   };
   if (!existsSync(path.join(REPO, 'dist/server.js')))
     throw new Error('dist/server.js is missing: run `npm run build` first');
-  const p = plan(o.quick);
+  const p = { ...plan(o.quick), ...(o.warmupMs !== undefined ? { warmupMs: o.warmupMs } : {}) };
   const { source, inputs } = makeInputs([1, 10, 100]);
   if (source.origin !== 'corpus') log(`note: ${source.note}`);
   const byName = new Map<string, Input>(inputs.map((i) => [i.name, i]));
 
   const result: Result = {
     quick: o.quick,
+    warmupMs: p.warmupMs,
     environment: {
       date: new Date().toISOString(),
       node: process.version,
@@ -569,7 +584,7 @@ async function main(): Promise<void> {
   if (o.only.has('core'))
     for (const input of inputs) {
       log(`core ${input.name}…`);
-      result.core.push(await coreFigure(input, p.core[input.name], p.coreBudget));
+      result.core.push(await coreFigure(input, p.core[input.name], p.coreBudget, p.warmupMs));
     }
   if (o.only.has('peer'))
     for (const input of inputs) {
@@ -580,7 +595,13 @@ async function main(): Promise<void> {
     for (const input of inputs) {
       log(`protocol ${input.name}…`);
       result.protocol.push(
-        await protocolFigure(input, p.protocol[input.name], p.open[input.name], p.protocolBudget),
+        await protocolFigure(
+          input,
+          p.protocol[input.name],
+          p.open[input.name],
+          p.protocolBudget,
+          p.warmupMs,
+        ),
       );
     }
   if (o.only.has('workspace')) {

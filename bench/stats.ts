@@ -37,6 +37,13 @@ export interface PairOptions {
   readonly reps: number;
   /** Unmeasured pairs first (JIT warm-up, caches). */
   readonly warmup?: number;
+  /**
+   * Go on with unmeasured pairs until this many milliseconds have passed (at
+   * least `warmup` pairs): V8 optimises a function only after many calls, and
+   * a few hundred calls of a long one are not enough, so a count alone would
+   * measure code still partly unoptimised.
+   */
+  readonly warmupMs?: number;
   /** Stop early once this many milliseconds have been spent measuring (after at least `minReps`). */
   readonly budgetMs?: number;
   readonly minReps?: number;
@@ -67,8 +74,10 @@ export async function interleave(
   subject: Timed,
   options: PairOptions,
 ): Promise<Paired> {
-  const { reps, warmup = 0, budgetMs = Infinity, minReps = Math.min(reps, 5) } = options;
-  for (let i = 0; i < warmup; i++) {
+  const { reps, warmup = 0, warmupMs = 0, budgetMs = Infinity } = options;
+  const minReps = options.minReps ?? Math.min(reps, 5);
+  const warming = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) {
     await baseline();
     await subject();
   }
