@@ -109,6 +109,20 @@ function foldedSize(s: string, from: number, to: number): number {
   return size;
 }
 
+/**
+ * Whether the text between two offsets may normalise to a key ending in one
+ * of `ends`: true when its last character before white space is not ASCII.
+ */
+function endsLikeTitle(s: string, from: number, to: number, ends: ReadonlySet<number>): boolean {
+  let i = to - 1;
+  while (i >= from && isJsSpace(s.charCodeAt(i))) i--;
+  if (i < from) return false;
+  let c = s.charCodeAt(i);
+  if (c >= 128) return true;
+  if (c >= 65 && c <= 90) c += 32;
+  return ends.has(c);
+}
+
 /** Whether the text between two offsets has a word (as `countWords` counts them). */
 function hasWord(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -225,7 +239,15 @@ export function parse(source: string): TranscriptModel {
   // 1. Section headers.
   const headers: { line: number; kind: SectionKind; name: string }[] = [];
   for (let line = 0; line < lineCount; line++) {
-    if (text.lineLength(line) > 40) continue;
+    const length = text.lineLength(line);
+    if (length > 40) continue;
+    // Every header starts with one of G, C, L, B, T: look at that before slicing.
+    let p = text.lineStart(line);
+    const end = p + length;
+    while (p < end && isJsSpace(source.charCodeAt(p))) p++;
+    const first = source.charCodeAt(p);
+    if (p === end || (first !== 71 && first !== 67 && first !== 76 && first !== 66 && first !== 84))
+      continue;
     const name = text.line(line).trim();
     const kind = SECTION_HEADERS.get(name);
     if (kind) headers.push({ line, kind, name });
@@ -339,10 +361,14 @@ export function parse(source: string): TranscriptModel {
   let longestTitle = 0;
   // How many non-space code points a line needs to be a title (after case folding).
   const titleSizes = new Set<number>();
+  // The last characters of the keys: a line ending (before white space) in an
+  // ASCII character that ends no key, in either case, is no heading.
+  const titleEnds = new Set<number>();
   for (const c of chapters) {
     const key = normalizeTitle(c.title);
     longestTitle = Math.max(longestTitle, c.title.length);
     titleSizes.add(foldedSize(key, 0, key.length));
+    titleEnds.add(key.charCodeAt(key.length - 1));
     const list = titleIndex.get(key);
     if (list) list.push(c.index);
     else titleIndex.set(key, [c.index]);
@@ -402,6 +428,7 @@ export function parse(source: string): TranscriptModel {
     if (
       titleInitials.has(first) &&
       le - p <= maxHeadingLength &&
+      endsLikeTitle(source, p, le, titleEnds) &&
       titleSizes.has(foldedSize(source, p, le))
     ) {
       const rest = source.slice(p, le);

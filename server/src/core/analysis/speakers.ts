@@ -466,21 +466,20 @@ export function speakerFindings(
       edits: [],
       command: { id: ACCEPT_SPEAKER_COMMAND, args: [name] },
     };
+    // What all labels of the name share is made once (a name may have
+    // thousands of labels).
+    const onlyThis = `Change only this label to '${s.name}'`;
+    const related = s.related ? [s.related] : undefined;
     for (const label of list) {
       const fixes: Fix[] = [renameAll];
       if (list.length > 1)
         fixes.push({
-          title: `Change only this label to '${s.name}'`,
+          title: onlyThis,
           edits: [{ range: label.nameRange, newText: s.name }],
         });
       if (s.reverse) fixes.push(s.reverse);
       fixes.push(accept);
-      findings.push(
-        finding('speaker-spelling', label.nameRange, s.message, {
-          related: s.related ? [s.related] : undefined,
-          fixes,
-        }),
-      );
+      findings.push(finding('speaker-spelling', label.nameRange, s.message, { related, fixes }));
     }
   }
   return findings;
