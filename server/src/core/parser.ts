@@ -317,8 +317,11 @@ export function parse(source: string): TranscriptModel {
 
   // 3. Tags and summary prose.
   const tags: Tag[] = [];
-  const proseLines = new Int32Array(lineCount);
-  const proseStarts = new Int32Array(lineCount);
+  // Per-line tables, all views of one buffer: allocating a typed array costs
+  // microseconds whatever its size, as much as parsing a hundred lines.
+  const table = new Int32Array(4 * lineCount + 2 * Math.ceil(lineCount / 4));
+  const proseLines = table.subarray(0, lineCount);
+  const proseStarts = table.subarray(lineCount, 2 * lineCount);
   let proseCount = 0;
   for (const s of sections) {
     if (s.kind === 'tags') {
@@ -341,7 +344,7 @@ export function parse(source: string): TranscriptModel {
   //    the chapter, summary and tag sections.
   const transcript = sections.find((s) => s.kind === 'transcript');
   // (A typed array: a plain one grown line by line is slow when long.)
-  const body = new Int32Array(lineCount);
+  const body = table.subarray(2 * lineCount, 3 * lineCount);
   let bodyCount = 0;
   if (transcript) {
     for (const s of sections)
@@ -385,14 +388,15 @@ export function parse(source: string): TranscriptModel {
     titleInitials.add(normalizeTitle(c.title).charCodeAt(0));
   }
   const n = bodyLines.length;
-  const kinds = new Uint8Array(n);
+  const bytes = new Uint8Array(table.buffer, 4 * 4 * lineCount, 2 * 4 * Math.ceil(lineCount / 4));
+  const kinds = bytes.subarray(0, n);
   const stamps: Timestamp[] = [];
   const malformedStamps: MalformedTimestamp[] = [];
   const headings: ChapterHeading[] = [];
   const candidates: { i: number; name: string; start: number; end: number }[] = [];
   const usedChapters = new Set<number>();
   // Per body line: where its prose starts.
-  const proseStart = new Int32Array(n);
+  const proseStart = table.subarray(3 * lineCount, 3 * lineCount + n);
   const scratch: StampResult = { seconds: 0 };
 
   for (let i = 0; i < n; i++) {
@@ -467,7 +471,7 @@ export function parse(source: string): TranscriptModel {
   // 6. Which candidates are labels: those followed (past blank lines and
   //    headings) by a timestamp line, and names confirmed that way elsewhere
   //    when followed by another label or nothing.
-  const nextSignificant = new Uint8Array(n); // BLANK: nothing follows
+  const nextSignificant = bytes.subarray(lineCount, lineCount + n); // BLANK: nothing follows
   let next = BLANK;
   for (let i = n - 1; i >= 0; i--) {
     nextSignificant[i] = next;

@@ -52,8 +52,12 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    let starts = new Int32Array(Math.max(16, text.length >> 6));
-    let ends = new Int32Array(starts.length);
+    // Both in one buffer: allocating a typed array costs microseconds,
+    // whatever its size.
+    let capacity = Math.max(16, text.length >> 6);
+    let buffer = new Int32Array(2 * capacity);
+    let starts = buffer.subarray(0, capacity);
+    let ends = buffer.subarray(capacity);
     let count = 0;
     let eol: string | undefined;
     let i = 0;
@@ -63,13 +67,13 @@ export class LineIndex {
     let nl = -2;
     let cr = -2;
     for (;;) {
-      if (count + 1 >= starts.length) {
-        const grownStarts = new Int32Array(starts.length * 2);
-        grownStarts.set(starts);
-        starts = grownStarts;
-        const grownEnds = new Int32Array(ends.length * 2);
-        grownEnds.set(ends);
-        ends = grownEnds;
+      if (count + 1 >= capacity) {
+        capacity *= 2;
+        buffer = new Int32Array(2 * capacity);
+        buffer.set(starts);
+        buffer.set(ends, capacity);
+        starts = buffer.subarray(0, capacity);
+        ends = buffer.subarray(capacity);
       }
       starts[count] = i;
       if (i >= n) break;
