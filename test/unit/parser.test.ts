@@ -94,6 +94,19 @@ describe('parser', () => {
     );
   });
 
+  it('takes only names of 1 to 60 characters, without a colon or a leading bracket or space', () => {
+    const label = (line: string) =>
+      parse(lines(line, '[0:01] a')).labels.map((l) => [l.name, l.nameRange.end.character]);
+    assert.deepEqual(label(`${'A'.repeat(60)}:`), [['A'.repeat(60), 60]]);
+    assert.deepEqual(label(`${'A'.repeat(61)}:`), []);
+    assert.deepEqual(label('Malte :\t '), [['Malte', 5]]);
+    assert.deepEqual(label('  Malte\u00a0:'), [['Malte', 7]]);
+    assert.deepEqual(label('\u00a0Malte:'), []);
+    assert.deepEqual(label('[Malte]:'), []);
+    assert.deepEqual(label('a:b:'), []);
+    assert.deepEqual(label('Malte:\u00a0'), []);
+  });
+
   it('treats a file without Transcript header as a bare transcript', () => {
     const m = parse(lines('Malte:', '[0:01] Hallo', '', 'Stefan:', '', '[0:05] Hi'));
     assert.equal(m.sections.length, 0);

@@ -20,8 +20,11 @@ import {
 import { LineIndex, range, type Range } from './text';
 import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResult } from './time';
 
-/** A label: a name of 1 to 60 characters (no colon, not starting with `[`), then a colon. */
-const LABEL = /^([^\s[:][^:]{0,59}):[ \t]*$/;
+/**
+ * A label: a name of 1 to 60 characters (no colon, not starting with `[` or
+ * white space), then a colon and nothing but spaces and tabs; the parser reads
+ * what `^([^\s[:][^:]{0,59}):[ \t]*$` would match in place.
+ */
 const MAX_TITLE = 200;
 
 /** Case- and space-insensitive form used to match headings to titles. */
@@ -394,6 +397,7 @@ export function parse(source: string): TranscriptModel {
   const malformedStamps: MalformedTimestamp[] = [];
   const headings: ChapterHeading[] = [];
   const candidates: { i: number; name: string; start: number; end: number }[] = [];
+  const recentNames: string[] = [];
   const usedChapters = new Set<number>();
   // Per body line: where its prose starts.
   const proseStart = table.subarray(3 * lineCount, 3 * lineCount + n);
@@ -454,11 +458,27 @@ export function parse(source: string): TranscriptModel {
     }
     if (le - p <= 80) {
       // A label ends in a colon and nothing but spaces and tabs.
+      // What the label expression matches, read in place: a first character that is no
+      // white space, `[` or colon, at most 60 characters without a colon.
       let k = le;
       while (k > p && (source.charCodeAt(k - 1) === 32 || source.charCodeAt(k - 1) === 9)) k--;
-      const m = k > p && source.charCodeAt(k - 1) === 58 ? LABEL.exec(source.slice(p, le)) : null;
-      if (m) {
-        const name = m[1].trimEnd();
+      const colon = k - 1;
+      if (
+        colon > p &&
+        colon - p <= 60 &&
+        source.charCodeAt(colon) === 58 &&
+        first !== 91 &&
+        !isJsSpace(first) &&
+        source.indexOf(':', p) === colon
+      ) {
+        let nameEnd = colon;
+        while (isJsSpace(source.charCodeAt(nameEnd - 1))) nameEnd--;
+        // Labels repeat a few names thousands of times: reuse the string.
+        let name = recentNames.find((n) => n.length === nameEnd - p && source.startsWith(n, p));
+        if (name === undefined) {
+          name = source.slice(p, nameEnd);
+          if (recentNames.length < 16) recentNames.push(name);
+        }
         candidates.push({ i, name, start: lead, end: lead + name.length });
         kinds[i] = CANDIDATE;
         continue;
