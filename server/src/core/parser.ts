@@ -524,44 +524,50 @@ export function parse(source: string): TranscriptModel {
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
   const words = new WordCounter(source, text, headings, paragraphs);
-  let turn:
-    { label: SpeakerLabel; startLine: number; paragraphs: number[]; hasWords: boolean } | undefined;
-  let para:
-    | { startLine: number; endLine: number; stamp?: Timestamp; first: number; hasWords: boolean }
-    | undefined;
+  // The open turn and paragraph, as plain variables (no object per paragraph).
+  let turnLabel: SpeakerLabel | undefined;
+  let turnStart = 0;
+  let turnParagraphs: number[] = [];
+  let turnHasWords = false;
+  let paraOpen = false;
+  let paraStart = 0;
+  let paraEnd = 0;
+  let paraStamp: Timestamp | undefined;
+  let paraFirst = 0;
+  let paraHasWords = false;
   let lastBodyLine = -1;
   let nextLabel = 0;
   let nextStamp = 0;
   const closePara = () => {
-    if (!para) return;
+    if (!paraOpen) return;
     paragraphs.push(
       new ParagraphNode(
-        para.startLine,
-        para.endLine,
-        para.stamp,
-        turn ? turns.length : undefined,
-        para.hasWords,
-        para.first,
+        paraStart,
+        paraEnd,
+        paraStamp,
+        turnLabel ? turns.length : undefined,
+        paraHasWords,
+        paraFirst,
         words,
       ),
     );
-    turn?.paragraphs.push(paragraphs.length - 1);
-    para = undefined;
+    if (turnLabel) turnParagraphs.push(paragraphs.length - 1);
+    paraOpen = false;
   };
   const closeTurn = (endLine: number) => {
     closePara();
-    if (!turn) return;
+    if (!turnLabel) return;
     turns.push(
       new TurnNode(
-        turn.label,
-        turn.startLine,
-        Math.max(turn.startLine, endLine),
-        turn.paragraphs,
-        turn.hasWords,
+        turnLabel,
+        turnStart,
+        Math.max(turnStart, endLine),
+        turnParagraphs,
+        turnHasWords,
         words,
       ),
     );
-    turn = undefined;
+    turnLabel = undefined;
   };
   for (let i = 0; i < n; i++) {
     const kind = kinds[i];
@@ -569,7 +575,10 @@ export function parse(source: string): TranscriptModel {
     const line = bodyLines[i];
     if (kind === CANDIDATE) {
       closeTurn(lastBodyLine);
-      turn = { label: labels[nextLabel++], startLine: line, paragraphs: [], hasWords: false };
+      turnLabel = labels[nextLabel++];
+      turnStart = line;
+      turnParagraphs = [];
+      turnHasWords = false;
       lastBodyLine = line;
       continue;
     }
@@ -579,20 +588,24 @@ export function parse(source: string): TranscriptModel {
     const has = hasWord(source, ls + start, ls + text.lineLength(line));
     if (kind === STAMP || kind === MALFORMED) {
       closePara();
-      para = {
-        startLine: line,
-        endLine: line,
-        stamp: kind === STAMP ? stamps[nextStamp++] : undefined,
-        first: start,
-        hasWords: has,
-      };
-    } else if (para) {
-      para.endLine = line;
-      para.hasWords ||= has;
+      paraOpen = true;
+      paraStart = line;
+      paraEnd = line;
+      paraStamp = kind === STAMP ? stamps[nextStamp++] : undefined;
+      paraFirst = start;
+      paraHasWords = has;
+    } else if (paraOpen) {
+      paraEnd = line;
+      paraHasWords ||= has;
     } else {
-      para = { startLine: line, endLine: line, first: start, hasWords: has };
+      paraOpen = true;
+      paraStart = line;
+      paraEnd = line;
+      paraStamp = undefined;
+      paraFirst = start;
+      paraHasWords = has;
     }
-    if (turn) turn.hasWords ||= has;
+    if (turnLabel) turnHasWords ||= has;
     if (has) {
       proseLines[proseCount] = line;
       proseStarts[proseCount++] = start;
