@@ -55,19 +55,21 @@ interface Cut {
   readonly resume: number;
 }
 
+const cutLine = (c: Cut) => c.line;
+const stampLine = (s: { readonly line: number }) => s.line;
+const anchorLine = (a: Anchor) => a.line;
+
 /** The pieces of a turn, cut where a chapter starts inside it. */
 function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): OutlineNode[] {
   const pieces: OutlineNode[] = [];
   let from = turn.startLine;
-  const first = upperBound(cuts, turn.startLine, (c) => c.line);
-  const inside = cuts.slice(
-    first,
-    upperBound(cuts, turn.endLine, (c) => c.line),
-  );
-  for (let i = 0; i <= inside.length; i++) {
-    const to = i < inside.length ? inside[i].line - 1 : turn.endLine;
+  // The cuts inside the turn: cuts[first] to cuts[last - 1].
+  const first = upperBound(cuts, turn.startLine, cutLine);
+  const count = upperBound(cuts, turn.endLine, cutLine) - first;
+  for (let i = 0; i <= count; i++) {
+    const to = i < count ? cuts[first + i].line - 1 : turn.endLine;
     if (to >= from) {
-      const at = model.stamps[lowerBound(model.stamps, from, (s) => s.line)];
+      const at = model.stamps[lowerBound(model.stamps, from, stampLine)];
       const stamp = at && at.line <= to ? at : undefined;
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
       const selection =
@@ -80,7 +82,7 @@ function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): O
         children: [],
       });
     }
-    if (i < inside.length) from = inside[i].resume;
+    if (i < count) from = cuts[first + i].resume;
   }
   return pieces;
 }
@@ -108,7 +110,7 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
     if (turn.startLine < bodyStart) continue;
     for (const piece of turnPieces(model, turn, cuts)) {
       const line = piece.range.start.line;
-      const owner = upperBound(anchors, line, (a) => a.line) - 1;
+      const owner = upperBound(anchors, line, anchorLine) - 1;
       if (owner >= 0 && chapterNodes[owner].range.end.line >= line)
         chapterNodes[owner].children.push(piece);
       else top.push(piece);
