@@ -544,7 +544,11 @@ function tidy(value: unknown): unknown {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.from) {
-    process.stdout.write(`${render(JSON.parse(readFileSync(o.from, 'utf8')) as Result)}\n`);
+    // `npm run bench -- --json > f` also catches npm's and the build's lines
+    // before the JSON: read from the line that starts it.
+    const saved = readFileSync(o.from, 'utf8');
+    const json = saved.slice(Math.max(0, saved.search(/^\{/m)));
+    process.stdout.write(`${render(JSON.parse(json) as Result)}\n`);
     return;
   }
   const started = performance.now();
