@@ -49,6 +49,12 @@ function stub(name) {
       if (!cache.has(key)) cache.set(key, stub(name + '.' + String(key)));
       return cache.get(key);
     },
+    // The extension may set properties on what the API gave it (a function's
+    // own 'name' is read-only): keep them, as an object of the real API would.
+    set(target, key, value) {
+      cache.set(key, value);
+      return true;
+    },
     apply: () => stub(name + '()'),
     construct: () => stub('new ' + name),
   });
