@@ -9,6 +9,7 @@ import {
   type CodeAction,
   type CompletionItem,
   type Diagnostic,
+  type DiagnosticRelatedInformation,
   type DocumentSymbol,
   type FoldingRange as LspFoldingRange,
   type SelectionRange,
@@ -23,6 +24,7 @@ import {
   type Range,
   type WorkspaceSymbol,
   type Finding,
+  type RelatedInformation,
   type Fix,
   type OutlineNode,
   type SemanticToken,
@@ -38,6 +40,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
+/**
+ * The related information of findings, converted once per uri: findings of
+ * one cause share their `related` array (every label of a misspelt speaker
+ * points to the same place), so their diagnostics share its conversion too.
+ */
+const relatedCache = new WeakMap<
+  readonly RelatedInformation[],
+  { uri: string; value: DiagnosticRelatedInformation[] }
+>();
+
+function toRelated(
+  related: readonly RelatedInformation[],
+  uri: string,
+): DiagnosticRelatedInformation[] {
+  const cached = relatedCache.get(related);
+  if (cached && cached.uri === uri) return cached.value;
+  const value = related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  relatedCache.set(related, { uri, value });
+  return value;
+}
+
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   return {
     range: f.range,
@@ -45,10 +68,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.code,
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    relatedInformation: f.related?.map((r) => ({
-      location: { uri, range: r.range },
-      message: r.message,
-    })),
+    relatedInformation: f.related && toRelated(f.related, uri),
     tags: f.code === 'not-a-transcript' ? [DiagnosticTag.Unnecessary] : undefined,
   };
 }

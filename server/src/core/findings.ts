@@ -68,9 +68,25 @@ export function finding(
   code: FindingCode,
   range: Range,
   message: string,
-  extra: { related?: RelatedInformation[]; fixes?: Fix[] } = {},
+  extra?: { related?: RelatedInformation[]; fixes?: Fix[] },
 ): Finding {
-  return { code, severity: SEVERITY[code], message, range, ...extra };
+  // The keys `extra` has, as a spread would copy them, without the spread's
+  // object-by-object copy (a long transcript makes thousands of findings).
+  if (extra === undefined) return { code, severity: SEVERITY[code], message, range };
+  const hasRelated = 'related' in extra;
+  const hasFixes = 'fixes' in extra;
+  if (hasRelated && hasFixes)
+    return {
+      code,
+      severity: SEVERITY[code],
+      message,
+      range,
+      related: extra.related,
+      fixes: extra.fixes,
+    };
+  if (hasRelated) return { code, severity: SEVERITY[code], message, range, related: extra.related };
+  if (hasFixes) return { code, severity: SEVERITY[code], message, range, fixes: extra.fixes };
+  return { code, severity: SEVERITY[code], message, range };
 }
 
 /** Findings sorted by position, then code. */
