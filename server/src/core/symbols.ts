@@ -59,9 +59,24 @@ const cutLine = (c: Cut) => c.line;
 const stampLine = (s: { readonly line: number }) => s.line;
 const anchorLine = (a: Anchor) => a.line;
 
-/** The pieces of a turn, cut where a chapter starts inside it. */
-function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): OutlineNode[] {
-  const pieces: OutlineNode[] = [];
+/**
+ * Turn nodes have no children: they share one empty array, frozen, instead of
+ * one each (a long transcript has tens of thousands of turns).
+ */
+const NO_CHILDREN = Object.freeze([]) as unknown as OutlineNode[];
+
+/**
+ * The pieces of a turn, cut where a chapter starts inside it, each placed in
+ * the chapter that holds it or, outside every chapter, in `top`.
+ */
+function placeTurnPieces(
+  model: TranscriptModel,
+  turn: Turn,
+  cuts: readonly Cut[],
+  anchors: readonly Anchor[],
+  chapterNodes: readonly OutlineNode[],
+  top: OutlineNode[],
+): void {
   let from = turn.startLine;
   // The cuts inside the turn: cuts[first] to cuts[last - 1].
   const first = upperBound(cuts, turn.startLine, cutLine);
@@ -74,17 +89,20 @@ function turnPieces(model: TranscriptModel, turn: Turn, cuts: readonly Cut[]): O
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
       const selection =
         from === turn.startLine ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
-      pieces.push({
+      const piece: OutlineNode = {
         name,
         kind: 'turn',
         range: span(model, from, to),
         selectionRange: selection,
-        children: [],
-      });
+        children: NO_CHILDREN,
+      };
+      const owner = upperBound(anchors, from, anchorLine) - 1;
+      if (owner >= 0 && chapterNodes[owner].range.end.line >= from)
+        chapterNodes[owner].children.push(piece);
+      else top.push(piece);
     }
     if (i < count) from = cuts[first + i].resume;
   }
-  return pieces;
 }
 
 function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number): OutlineNode[] {
@@ -108,13 +126,7 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
   const top: OutlineNode[] = [];
   for (const turn of model.turns) {
     if (turn.startLine < bodyStart) continue;
-    for (const piece of turnPieces(model, turn, cuts)) {
-      const line = piece.range.start.line;
-      const owner = upperBound(anchors, line, anchorLine) - 1;
-      if (owner >= 0 && chapterNodes[owner].range.end.line >= line)
-        chapterNodes[owner].children.push(piece);
-      else top.push(piece);
-    }
+    placeTurnPieces(model, turn, cuts, anchors, chapterNodes, top);
   }
   return [...top, ...chapterNodes].sort(
     (a, b) =>
