@@ -106,17 +106,24 @@ function inLineOrder(model: TranscriptModel): boolean {
   return true;
 }
 
-/** ASCII characters that are letters or apostrophes (word characters of the filter's expression). */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
-ASCII_WORD[39] = 1;
+/**
+ * Word characters of the filter's expression (`[\p{L}\p{M}'’]`) among the
+ * first 256 code points (ASCII and Latin-1: German's umlauts and ß), decided
+ * by that expression: 1 for a word character, 0 for any other. `’` is one
+ * too; other characters are left to the expression.
+ */
+const LATIN1_WORD = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+  LATIN1_WORD[c] = /[\p{L}\p{M}'’]/u.test(String.fromCharCode(c)) ? 1 : 0;
+const RIGHT_QUOTE = 0x2019;
 
 /**
  * `proseWordCounts` with a filter, the same counts in the same order, found
  * faster than by running the expression over all prose (which costs more
  * than parsing): every place an initial occurs is found with indexOf (a
- * native search); a word there of ASCII letters between ASCII characters is
- * measured here, anything else is left to the expression at that place.
+ * native search); a word there of Latin-1 letters and apostrophes between
+ * Latin-1 characters is measured here, anything else is left to the
+ * expression at that place.
  */
 function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<string, number> {
   const counts = new Map<string, number>();
@@ -156,34 +163,120 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<str
     runs.push(count);
   }
   const sorted = mergeRuns(places, buffer.subarray(capacity), runs);
+  const tally = new WordTally(source);
   let k = 0;
   let lineStart = text.lineStart(prose.lines[0]);
   let from = lineStart + prose.starts[0];
   let to = lineStart + text.lineLength(prose.lines[0]);
-  for (let i = 0; i < count; i++) {
+  places: for (let i = 0; i < count; i++) {
     const at = sorted[i];
     while (at >= to) {
-      if (++k === prose.length) return counts;
+      if (++k === prose.length) break places;
       lineStart = text.lineStart(prose.lines[k]);
       from = lineStart + prose.starts[k];
       to = lineStart + text.lineLength(prose.lines[k]);
     }
     if (at < from) continue;
     const before = at > 0 ? source.charCodeAt(at - 1) : 32;
-    let w: string | undefined;
-    if (source.charCodeAt(at) < 128 && before < 128) {
-      if (ASCII_WORD[before] === 1) continue; // inside a word
+    // The word at `at` is the text's [at, at + length): counted by place, a
+    // string is made only for each distinct word, at the end.
+    let length = -1;
+    const first = source.charCodeAt(at);
+    if (first < 256 && (before < 256 || before === RIGHT_QUOTE)) {
+      if (before === RIGHT_QUOTE || LATIN1_WORD[before] === 1) continue; // inside a word
       let j = at + 1;
       let d = 0;
-      while (j < to && (d = source.charCodeAt(j)) < 128 && ASCII_WORD[d] === 1) j++;
-      if (j === to || d < 128) {
-        const length = j - at;
-        if (length >= minLength && length <= maxLength) w = source.slice(at, j);
-      } else w = wordAt(re, source, at);
-    } else w = wordAt(re, source, at);
-    if (w !== undefined && w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      while (
+        j < to &&
+        ((d = source.charCodeAt(j)) < 256 ? LATIN1_WORD[d] === 1 : d === RIGHT_QUOTE)
+      )
+        j++;
+      if (j === to || d < 256) {
+        if (j - at >= minLength && j - at <= maxLength) length = j - at;
+      } else length = wordLengthAt(re, source, at);
+    } else length = wordLengthAt(re, source, at);
+    if (length >= 3 && isUpper(source[at])) tally.add(at, length);
   }
-  return counts;
+  return tally.counts(counts);
+}
+
+/** The length of the word `re` (sticky) reads at `at`, or -1. */
+function wordLengthAt(re: RegExp, source: string, at: number): number {
+  re.lastIndex = at;
+  const m = re.exec(source);
+  return m ? m[0].length : -1;
+}
+
+/**
+ * Counts words given as places in one text, without making a string per
+ * occurrence (slicing every word to key a Map was a third of the speaker
+ * check): an open-addressing table of the distinct words, each held as its
+ * first place, compared character by character.
+ */
+class WordTally {
+  /** Per distinct word, in order of first occurrence: start, length, hash, count. */
+  private words = new Int32Array(4 * 256);
+  private size = 0;
+  /** Slots: a word's index plus one, 0 when empty. */
+  private slots = new Int32Array(1024);
+
+  constructor(private readonly source: string) {}
+
+  add(at: number, length: number): void {
+    const source = this.source;
+    let hash = length;
+    for (let j = at; j < at + length; j++) hash = (Math.imul(hash, 31) + source.charCodeAt(j)) | 0;
+    const words = this.words;
+    let slots = this.slots;
+    let mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[slot] - 1;
+      if (e < 0) break;
+      const w = 4 * e;
+      if (words[w + 2] !== hash || words[w + 1] !== length) continue;
+      const start = words[w];
+      let j = 0;
+      while (j < length && source.charCodeAt(start + j) === source.charCodeAt(at + j)) j++;
+      if (j === length) {
+        words[w + 3]++;
+        return;
+      }
+    }
+    // A new word.
+    if (4 * (this.size + 1) > words.length) {
+      const grown = new Int32Array(2 * words.length);
+      grown.set(words);
+      this.words = grown;
+    }
+    const w = 4 * this.size++;
+    this.words[w] = at;
+    this.words[w + 1] = length;
+    this.words[w + 2] = hash;
+    this.words[w + 3] = 1;
+    if (2 * this.size > slots.length) {
+      slots = this.slots = new Int32Array(2 * slots.length);
+      mask = slots.length - 1;
+      for (let e = 0; e < this.size; e++) {
+        let slot = this.words[4 * e + 2] & mask;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = e + 1;
+      }
+      return;
+    }
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = this.size;
+  }
+
+  /** Adds the counts to `into`, in order of first occurrence. */
+  counts(into: Map<string, number>): Map<string, number> {
+    const { words, source } = this;
+    for (let e = 0; e < this.size; e++) {
+      const start = words[4 * e];
+      into.set(source.slice(start, start + words[4 * e + 1]), words[4 * e + 3]);
+    }
+    return into;
+  }
 }
 
 /**
@@ -212,11 +305,6 @@ function mergeRuns(places: Int32Array, scratch: Int32Array, runs: number[]): Int
     runs = next;
   }
   return from;
-}
-
-function wordAt(re: RegExp, source: string, at: number): string | undefined {
-  re.lastIndex = at;
-  return re.exec(source)?.[0];
 }
 
 /** Every place the prose has `word` as a whole word. */
