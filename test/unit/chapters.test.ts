@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits } from '../../server/src/core';
+import { applyEdits, DEFAULT_SETTINGS, fixAllText } from '../../server/src/core';
 import { CLEAN, codes, findings, lines, settings } from './util';
 
 const of = (text: string, code: string) => findings(text).filter((f) => f.code === code);
@@ -66,6 +66,28 @@ describe('chapter checks', () => {
         '[1:05] b',
       ),
     );
+  });
+
+  it('offers no heading to insert when the title would not read back as a heading', () => {
+    // Found by the fix-all property: a title that starts like a timestamp was
+    // inserted as a line that parses as a (malformed) stamp, again every round.
+    for (const title of ['[1:05 ] Intro', '[1:05] Intro', 'Transcript']) {
+      const text = lines(
+        'Chapters',
+        '0:00:00 A',
+        `0:01:00 ${title}`,
+        'Transcript',
+        'A',
+        'X:',
+        '[0:10] a',
+        '[1:05] b',
+      );
+      const [f] = of(text, 'chapter-heading-missing');
+      assert.ok(f, title);
+      assert.equal(f.fixes, undefined, title);
+      assert.match(f.message, /its title cannot stand as a heading line; rename the chapter$/);
+      assert.equal(fixAllText(text, DEFAULT_SETTINGS).text, text, title);
+    }
   });
 
   it('keeps CRLF line endings when inserting', () => {

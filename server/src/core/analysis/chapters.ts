@@ -1,6 +1,7 @@
 /** Chapter checks: every listed chapter has a heading in the body, spelt alike, at its time. */
 import { finding, type Finding } from '../findings';
 import type { ChapterEntry, Timestamp, TranscriptModel } from '../model';
+import { parse } from '../parser';
 import { pos, type Position } from '../text';
 import { lowerBound, upperBound } from '../search';
 import { orderedStamps } from './order';
@@ -33,6 +34,18 @@ export function headingInsertLine(
   return stamp.line;
 }
 
+/**
+ * Whether `title`, written on a line of its own in a transcript body, is read
+ * back as the heading of that chapter. It is not when it reads as something
+ * else first: a chapter called "[1:05] Intro" gives a timestamp line, one
+ * called "Transcript" a section. Inserting such a heading would fix nothing
+ * (and fix-all would insert it again every round).
+ */
+function readsAsHeading(title: string): boolean {
+  const probe = parse(`Chapters\n0:00:00 ${title}\nTranscript\n${title}\n`);
+  return probe.headings.length === 1 && probe.headings[0]!.exact;
+}
+
 export function chapterFindings(model: TranscriptModel, tolerance: number): Finding[] {
   const findings: Finding[] = [];
   const { text, stamps, chapters } = model;
@@ -51,24 +64,28 @@ export function chapterFindings(model: TranscriptModel, tolerance: number): Find
           : pos(model.body!.endLine, text.lineLength(model.body!.endLine));
       const newText =
         line !== undefined ? `${chapter.title}${text.eol}` : `${text.eol}${chapter.title}`;
+      const insertable = readsAsHeading(chapter.title);
       findings.push(
         finding(
           'chapter-heading-missing',
           entryRange,
-          `Chapter '${chapter.title}' (${chapter.timeText}) has no heading in the transcript body`,
-          {
-            fixes: [
-              {
-                title:
-                  line !== undefined
-                    ? `Insert the heading '${chapter.title}' above line ${line + 1}`
-                    : `Insert the heading '${chapter.title}' at the end of the transcript`,
-                edits: [{ range: { start: at, end: at }, newText }],
-                preferred: true,
-                safe: true,
-              },
-            ],
-          },
+          `Chapter '${chapter.title}' (${chapter.timeText}) has no heading in the transcript body` +
+            (insertable ? '' : ': its title cannot stand as a heading line; rename the chapter'),
+          insertable
+            ? {
+                fixes: [
+                  {
+                    title:
+                      line !== undefined
+                        ? `Insert the heading '${chapter.title}' above line ${line + 1}`
+                        : `Insert the heading '${chapter.title}' at the end of the transcript`,
+                    edits: [{ range: { start: at, end: at }, newText }],
+                    preferred: true,
+                    safe: true,
+                  },
+                ],
+              }
+            : {},
         ),
       );
       continue;
