@@ -113,6 +113,9 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   turn: SymbolKind.Event,
 };
 
+/** The children of every leaf symbol: one empty array, frozen, not one per turn. */
+const NO_SYMBOLS = Object.freeze([]) as unknown as DocumentSymbol[];
+
 export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol[] {
   return nodes.map((n) => ({
     name: n.name,
@@ -120,7 +123,7 @@ export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol
     kind: SYMBOL_KIND[n.kind],
     range: n.range,
     selectionRange: n.selectionRange,
-    children: toDocumentSymbols(n.children),
+    children: n.children.length > 0 ? toDocumentSymbols(n.children) : NO_SYMBOLS,
   }));
 }
 

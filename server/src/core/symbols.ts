@@ -89,10 +89,16 @@ function placeTurnPieces(
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
       const selection =
         from === turn.startLine ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
+      // A label at the start of its line starts where the turn does: the
+      // range shares its start (positions are never changed).
+      const start =
+        selection.start.line === from && selection.start.character === 0
+          ? selection.start
+          : pos(from, 0);
       const piece: OutlineNode = {
         name,
         kind: 'turn',
-        range: span(model, from, to),
+        range: { start, end: pos(to, model.text.lineLength(to)) },
         selectionRange: selection,
         children: NO_CHILDREN,
       };

@@ -596,13 +596,11 @@ export function speakerFindings(
     // thousands of labels).
     const onlyThis = `Change only this label to '${s.name}'`;
     const related = s.related ? [s.related] : undefined;
-    for (const label of list) {
+    for (let i = 0; i < list.length; i++) {
+      const label = list[i];
       const fixes: Fix[] = [renameAll];
-      if (list.length > 1)
-        fixes.push({
-          title: onlyThis,
-          edits: [{ range: label.nameRange, newText: s.name }],
-        });
+      // The rename's edit of this label is the same edit: shared, not made again.
+      if (list.length > 1) fixes.push({ title: onlyThis, edits: [renameAll.edits[i]] });
       if (s.reverse) fixes.push(s.reverse);
       fixes.push(accept);
       findings.push(finding('speaker-spelling', label.nameRange, s.message, { related, fixes }));
