@@ -18,12 +18,22 @@ export function phonetic(name: string): string {
   return code;
 }
 
+const keyCache = new Map<string, string>();
+
 /** Lower case, without punctuation or white space at either end. */
 export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .replace(/\s+/g, ' ');
+  // Cached as the sound codes are: the speaker check keys the same words of
+  // a document again on every analysis.
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = name
+      .toLowerCase()
+      .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+      .replace(/\s+/g, ' ');
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
 }
 
 const ROLE_SEPARATOR = /^[\s\-_/(,[]/;

@@ -586,7 +586,13 @@ export function speakerFindings(
     if (accepted.has(name)) continue;
     const s = suggest(name);
     if (!s) continue;
-    const renameAll: Fix = { ...renameLabels(name, s.name), preferred: true, safe: true };
+    const rename = renameLabels(name, s.name);
+    const renameAll: Fix = {
+      title: rename.title,
+      edits: rename.edits,
+      preferred: true,
+      safe: true,
+    };
     const accept: Fix = {
       title: `Accept '${name}' as a known speaker`,
       edits: [],
