@@ -178,19 +178,28 @@ function inside(outer: Range, inner: Range): boolean {
  * led there, a stray selection is pulled in and a stray child dropped. Nodes
  * that need neither are kept as they are (no copy of the whole tree).
  */
-function contained(nodes: readonly OutlineNode[], parent?: Range): OutlineNode[] {
-  const out: OutlineNode[] = [];
-  for (const n of nodes) {
-    if (parent && !inside(parent, n.range)) continue;
+function contained(nodes: OutlineNode[], parent?: Range): OutlineNode[] {
+  // `out` is made only once a node is dropped or changed: until then the
+  // nodes so far are `nodes[0..i)`, and an outline that needs no repair is
+  // returned as it is.
+  let out: OutlineNode[] | undefined;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (parent && !inside(parent, n.range)) {
+      out ??= nodes.slice(0, i);
+      continue;
+    }
     const selectionRange = inside(n.range, n.selectionRange)
       ? n.selectionRange
       : { start: n.range.start, end: n.range.start };
     const children = n.children.length > 0 ? contained(n.children, n.range) : n.children;
-    const same =
-      selectionRange === n.selectionRange &&
-      children.length === n.children.length &&
-      children.every((c, i) => c === n.children[i]);
-    out.push(same ? n : { ...n, selectionRange, children });
+    const same = selectionRange === n.selectionRange && children === n.children;
+    if (same) {
+      out?.push(n);
+      continue;
+    }
+    out ??= nodes.slice(0, i);
+    out.push({ ...n, selectionRange, children });
   }
-  return out;
+  return out ?? nodes;
 }
