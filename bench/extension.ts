@@ -194,6 +194,14 @@ function probe(file: string): Promise<{ ms: number; result: ProbeResult }> {
   });
 }
 
+/**
+ * An error text as it may be saved and shared: the repository's and the
+ * probe folder's absolute paths become `<repo>` and `<probe>`.
+ */
+export function withoutLocalPaths(text: string, probeDir: string): string {
+  return text.split(probeDir).join('<probe>').split(REPO).join('<repo>');
+}
+
 export async function extensionFigure(
   reps: number,
   budgetMs: number,
@@ -248,7 +256,7 @@ export async function extensionFigure(
       activationRequireMs: median(results.map((r) => r.marks.required ?? NaN)),
       activationForkMs: median(results.map((r) => r.marks.end)),
       activationEnd: last?.how ?? 'none',
-      activationError: last?.error,
+      activationError: last?.error && withoutLocalPaths(last.error, dir),
       serverStart,
     };
   } finally {

@@ -1,0 +1,417 @@
+/**
+ * The bench's report: the targets of the performance issue judged against a
+ * run's figures, the `Result` a run produces (also its JSON), and the
+ * readable table printed from it. Measures nothing; see run.ts.
+ */
+import type { CoreFigure } from './core';
+import type { ExtensionFigure } from './extension';
+import type { PeerFigure } from './peer';
+import type { Op, ProtocolFigure, WorkspaceFigure } from './protocol';
+import { fmt, type Paired } from './stats';
+
+export const EPISODES = 500;
+
+export interface Target {
+  readonly name: string;
+  readonly goal: string;
+  readonly value: string;
+  readonly met: boolean;
+  /** How far from the goal, as a sentence fragment. */
+  readonly margin: string;
+}
+
+export function targets(r: {
+  core: CoreFigure[];
+  protocol: ProtocolFigure[];
+  workspace?: WorkspaceFigure;
+  peer: PeerFigure[];
+}): Target[] {
+  const out: Target[] = [];
+  for (const c of r.core) {
+    out.push({
+      name: `core ${c.input} throughput`,
+      goal: '≥ 40 MB/s',
+      value: `${fmt(c.analyzeMBps)} MB/s`,
+      met: c.analyzeMBps >= 40,
+      margin:
+        c.analyzeMBps >= 40
+          ? `${fmt(c.analyzeMBps / 40)}x the goal`
+          : `${fmt(40 / c.analyzeMBps)}x too slow`,
+    });
+    const ratio = c.analyze.ratio.median;
+    out.push({
+      name: `core ${c.input} vs floor`,
+      goal: '≤ 4x the line-splitting floor',
+      value: `${fmt(ratio)}x`,
+      met: ratio <= 4,
+      margin: ratio <= 4 ? `${fmt(4 / ratio)}x headroom` : `${fmt(ratio / 4)}x over`,
+    });
+  }
+  const editGoal: Record<string, number> = { '1h': 15, '10h': 60 };
+  for (const p of r.protocol) {
+    const goal = editGoal[p.input];
+    if (goal === undefined) continue;
+    const v = p.edit.subject.p95;
+    out.push({
+      name: `edit → diagnostics ${p.input} p95`,
+      goal: `< ${goal} ms`,
+      value: `${fmt(v)} ms`,
+      met: v < goal,
+      margin: v < goal ? `${fmt(goal - v)} ms to spare` : `${fmt(v / goal)}x the goal`,
+    });
+  }
+  if (r.workspace) {
+    const w = r.workspace;
+    const max = Math.max(w.duringQuery.max, w.duringPing.max);
+    // A request that waited for indexing would wait for the walk: seconds.
+    const limit = 250;
+    out.push({
+      name: 'no request blocks behind indexing',
+      goal: `slowest request while indexing < ${limit} ms (indexing took ${fmt(w.indexMs)} ms)`,
+      value: `${fmt(max)} ms over ${w.duringQuery.n + w.duringPing.n} requests`,
+      met: max < limit,
+      margin: max < limit ? `${fmt(limit - max)} ms to spare` : `${fmt(max / limit)}x the limit`,
+    });
+    const mem = w.memoryIndexed.rssMB;
+    out.push({
+      name: `memory, ${w.episodes} episodes indexed`,
+      goal: '< 100 MB resident',
+      value: `${fmt(mem)} MB`,
+      met: mem < 100,
+      margin: mem < 100 ? `${fmt(100 - mem)} MB to spare` : `${fmt(mem - 100)} MB over`,
+    });
+  }
+  for (const p of r.peer) {
+    out.push({
+      name: `vs Markdown language service ${p.input}`,
+      goal: '≥ 5x faster',
+      value: `${fmt(p.speedup)}x faster`,
+      met: p.speedup >= 5,
+      margin: p.speedup >= 5 ? `${fmt(p.speedup / 5)}x the goal` : `${fmt(5 / p.speedup)}x short`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the table
+
+/** A plain-text table: the first `left` columns left-aligned, the rest right-aligned. */
+function table(head: string[], rows: (string | number)[][], left = 1): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)]
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+const ms = (x: number) => fmt(x);
+const kb = (bytes: number) => (bytes >= 1e6 ? `${fmt(bytes / 1e6)} MB` : `${fmt(bytes / 1e3)} KB`);
+const med = (p: Paired) => ms(p.subject.median);
+const p95 = (p: Paired) => ms(p.subject.p95);
+const x = (p: Paired) => `${fmt(p.ratio.median)}x`;
+
+export function render(result: Result): string {
+  const out: string[] = [];
+  const e = result.environment;
+  out.push(
+    `Podcast Transcripts benchmark${result.quick ? ' (quick)' : ''}: ${e.date}, Node ${e.node}, ${e.cpus} x ${e.cpu}, load average ${e.loadAverage.join(' ')}`,
+    `Code: commit ${e.commit}${e.uncommitted.length ? ` plus uncommitted changes to ${e.uncommitted.join(', ')}` : ''}.`,
+    `Input: ${result.source}. ${result.inputs.map((i) => `${i.name} = ${kb(i.bytes)}, ${i.lines} lines`).join('; ')}.`,
+    'Times in ms; median / p95 over the repetitions (n); ratios are per interleaved pair, median.',
+    `Each core and protocol loop first runs unmeasured for ${result.warmupMs ?? 0} ms (JIT warm-up); each peer side for 2 s.`,
+    '',
+  );
+  if (result.core.length) {
+    out.push(
+      '1. Core: analyze(text) = parse + every finding, in process; floor = split lines + one regexp per line',
+    );
+    out.push(
+      table(
+        [
+          'input',
+          'n',
+          'median',
+          'p95',
+          'MB/s',
+          'floor',
+          'floor MB/s',
+          'x floor',
+          'CPU ms',
+          'parse',
+          'outline',
+        ],
+        result.core.map((c) => [
+          c.input,
+          c.analyze.subject.n,
+          med(c.analyze),
+          p95(c.analyze),
+          fmt(c.analyzeMBps),
+          ms(c.analyze.baseline.median),
+          fmt(c.floorMBps),
+          x(c.analyze),
+          fmt(c.analyzeCpuMs),
+          ms(c.parse.subject.median),
+          ms(c.outline.subject.median),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (result.protocol.length) {
+    out.push(
+      '2. Protocol: node dist/server.js --stdio; ping = documentSymbol of a document that is not open, interleaved; server CPU = ms of CPU the server used per request (from /proc, 10 ms ticks averaged)',
+    );
+    const rows: string[][] = [];
+    for (const p of result.protocol) {
+      const ops: [string, Op][] = [
+        ['didOpen → diagnostics', p.open],
+        ['edit → diagnostics', p.edit],
+        ['documentSymbol', p.documentSymbol],
+        ['codeAction (label)', p.codeAction],
+        ['semanticTokens/full', p.semanticTokens],
+        ['completion', p.completion],
+      ];
+      for (const [name, v] of ops)
+        rows.push([
+          p.input,
+          name,
+          String(v.subject.n),
+          med(v),
+          p95(v),
+          ms(v.baseline.median),
+          ms(v.baseline.p95),
+          x(v),
+          fmt(v.serverCpuMs),
+        ]);
+    }
+    out.push(
+      table(
+        ['input', 'request', 'n', 'median', 'p95', 'ping', 'ping p95', 'x ping', 'server CPU'],
+        rows,
+        2,
+      ),
+      '',
+    );
+  }
+  const w = result.workspace;
+  if (result.protocol.length || w) {
+    out.push('3. Memory: the server process, VmRSS (peak VmHWM), MB');
+    const rows: string[][] = [];
+    const idle = w?.memoryIdle ?? result.protocol[0]?.memoryIdle;
+    if (idle)
+      rows.push([
+        'idle server (initialized, nothing open)',
+        fmt(idle.rssMB),
+        fmt(idle.peakMB),
+        '1.00x',
+      ]);
+    const rel = (m: number) => (idle ? `${fmt(m / idle.rssMB)}x` : '–');
+    for (const p of result.protocol) {
+      rows.push([
+        `${p.input} open (after diagnostics)`,
+        fmt(p.memoryOpen.rssMB),
+        fmt(p.memoryOpen.peakMB),
+        rel(p.memoryOpen.rssMB),
+      ]);
+      rows.push([
+        `${p.input} open, after every measured request`,
+        fmt(p.memoryAfter.rssMB),
+        fmt(p.memoryAfter.peakMB),
+        rel(p.memoryAfter.rssMB),
+      ]);
+    }
+    if (w)
+      rows.push([
+        `${w.episodes}-episode workspace indexed`,
+        fmt(w.memoryIndexed.rssMB),
+        fmt(w.memoryIndexed.peakMB),
+        rel(w.memoryIndexed.rssMB),
+      ]);
+    out.push(table(['state', 'RSS', 'peak', 'x idle'], rows), '');
+  }
+  if (w) {
+    out.push(
+      `4. Workspace: ${w.episodes} one-hour episodes (${kb(w.bytes)}) in a temporary folder`,
+    );
+    out.push(
+      table(
+        ['figure', 'n', 'median', 'p95', 'max', 'x ping'],
+        [
+          ['index: initialized → workspace/symbol finds all', '1', ms(w.indexMs), '', '', ''],
+          [
+            'index: as the server logged it',
+            '1',
+            w.serverIndexMs === undefined ? '–' : ms(w.serverIndexMs),
+            '',
+            '',
+            '',
+          ],
+          [
+            'workspace/symbol while indexing',
+            String(w.duringQuery.n),
+            ms(w.duringQuery.median),
+            ms(w.duringQuery.p95),
+            ms(w.duringQuery.max),
+            '',
+          ],
+          [
+            'ping while indexing',
+            String(w.duringPing.n),
+            ms(w.duringPing.median),
+            ms(w.duringPing.p95),
+            ms(w.duringPing.max),
+            '',
+          ],
+          [
+            'workspace/symbol after (one chapter per episode)',
+            String(w.afterQuery.subject.n),
+            med(w.afterQuery),
+            p95(w.afterQuery),
+            ms(w.afterQuery.subject.max),
+            x(w.afterQuery),
+          ],
+          [
+            'workspace/symbol after ("e": 1000 symbols)',
+            String(w.afterBroadQuery.subject.n),
+            med(w.afterBroadQuery),
+            p95(w.afterBroadQuery),
+            ms(w.afterBroadQuery.subject.max),
+            x(w.afterBroadQuery),
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  const ext = result.extension;
+  if (ext) {
+    out.push('5. Extension');
+    out.push(
+      table(
+        ['figure', 'value', 'baseline (node -e 0)', 'x baseline'],
+        [
+          [
+            `.vsix size${ext.vsixBuilt ? ' (rebuilt now)' : ext.vsixModified ? ` (built ${ext.vsixModified})` : ''}`,
+            ext.vsixBytes === undefined ? 'absent' : kb(ext.vsixBytes),
+            '',
+            '',
+          ],
+          ...(ext.vsixEntries ?? [])
+            .slice(0, 4)
+            .map((f) => [`  in it: ${f.name}`, kb(f.compressedBytes), '', '']),
+          [
+            `dist/client.js, dist/server.js${ext.minified ? ' (minified)' : ' (not minified)'}`,
+            `${kb(ext.clientBytes)}, ${kb(ext.serverBytes)}`,
+            '',
+            '',
+          ],
+          [
+            'activation probe process: median',
+            ms(ext.activationProcess.subject.median),
+            ms(ext.activationProcess.baseline.median),
+            x(ext.activationProcess),
+          ],
+          ['  in it: require dist/client.js', ms(ext.activationRequireMs), '', ''],
+          [
+            `  in it: until the server fork (${ext.activationEnd})`,
+            ms(ext.activationForkMs),
+            '',
+            '',
+          ],
+          [
+            'server start: spawn → initialize answered',
+            ms(ext.serverStart.subject.median),
+            ms(ext.serverStart.baseline.median),
+            x(ext.serverStart),
+          ],
+        ],
+      ),
+      '',
+    );
+    if (ext.activationError)
+      out.push(`  activation probe error: ${ext.activationError.split('\n')[0]}`, '');
+  }
+  if (result.peer.length) {
+    out.push(
+      '6. Peer: ours = analyze + outline + LSP conversion; theirs = vscode-markdown-languageservice 0.4.0 getDocumentSymbols + computeDiagnostics on the Markdown',
+    );
+    out.push(
+      table(
+        [
+          'input',
+          'n',
+          'ours',
+          'ours p95',
+          'theirs',
+          'theirs p95',
+          'ours/theirs',
+          'faster',
+          'diags ours/theirs',
+        ],
+        result.peer.map((p) => [
+          p.input,
+          p.pair.subject.n,
+          med(p.pair),
+          p95(p.pair),
+          ms(p.pair.baseline.median),
+          ms(p.pair.baseline.p95),
+          fmt(p.pair.ratio.median),
+          `${fmt(p.speedup)}x`,
+          `${p.oursDiagnostics}/${p.theirDiagnostics}`,
+        ]),
+      ),
+      '',
+    );
+  }
+  if (result.targets.length) {
+    out.push('Targets');
+    out.push(
+      table(
+        ['target', 'goal', 'value', 'result'],
+        result.targets.map((t) => [
+          t.name,
+          t.goal,
+          t.value,
+          `${t.met ? 'met' : 'MISSED'}: ${t.margin}`,
+        ]),
+        4,
+      ),
+      '',
+    );
+  }
+  out.push(`Took ${fmt(result.seconds)} s.`);
+  return out.join('\n');
+}
+
+export interface Result {
+  quick: boolean;
+  /** Unmeasured calls before each core and protocol loop, ms (absent in older runs: none). */
+  warmupMs?: number;
+  environment: {
+    date: string;
+    node: string;
+    platform: string;
+    cpus: number;
+    cpu: string;
+    memoryGB: number;
+    loadAverage: number[];
+    /** The commit measured, and the product files that differ from it (a dirty working tree). */
+    commit: string;
+    uncommitted: string[];
+  };
+  source: string;
+  sourceOrigin: string;
+  inputs: { name: string; bytes: number; lines: number }[];
+  core: CoreFigure[];
+  protocol: ProtocolFigure[];
+  workspace?: WorkspaceFigure;
+  extension?: ExtensionFigure;
+  peer: PeerFigure[];
+  targets: Target[];
+  seconds: number;
+}
