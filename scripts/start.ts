@@ -11,19 +11,21 @@
  * Ctrl-C (or SIGTERM) stops code-server and everything it started, and
  * removes the run folder (.e2e/runs/start-*) with the copy.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import {
+  codeServerArgs,
   codeServerEntry,
   createRunDir,
   DEFAULT_SETTINGS,
   e2eDir,
   killProcessGroup,
+  installVsix,
   repoRoot,
-  runProcess,
+  spawnCodeServer,
   waitFor,
   WaitAbort,
   type RunDir,
@@ -174,43 +176,11 @@ async function main(): Promise<void> {
       JSON.stringify({ ...DEFAULT_SETTINGS, 'workbench.startupEditor': 'none' }, null, 2),
     );
     fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-    const baseArgs = [
-      entry,
-      '--config',
-      config,
-      '--user-data-dir',
-      userData,
-      '--extensions-dir',
-      extensions,
-    ];
+    const baseArgs = codeServerArgs(entry, config, userData, extensions);
 
     log(`Installing ${path.basename(vsix)} into a fresh profile…`);
-    const install = await runProcess(process.execPath, [...baseArgs, '--install-extension', vsix], {
-      cwd: run.root,
-      env: run.env,
-      timeout: 120_000,
-    });
-    if (install.code !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-      throw new Error(`Installing the extension failed:\n${install.stdout}\n${install.stderr}`);
-    }
-
-    const logFd = fs.openSync(logFile, 'a');
-    try {
-      // Its own process group, so that stopping it stops the extension host and servers too.
-      child = spawn(
-        process.execPath,
-        [
-          ...baseArgs,
-          '--disable-telemetry',
-          '--disable-update-check',
-          '--disable-workspace-trust',
-          workspace,
-        ],
-        { cwd: run.root, env: run.env, detached: true, stdio: ['ignore', logFd, logFd] },
-      );
-    } finally {
-      fs.closeSync(logFd);
-    }
+    await installVsix(baseArgs, vsix, run, 120_000);
+    child = spawnCodeServer(baseArgs, workspace, run, logFile);
     let exited: string | undefined;
     child.on('exit', (code, signal) => {
       exited = `exit code ${code}, signal ${signal}`;

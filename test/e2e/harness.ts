@@ -680,6 +680,73 @@ function cssEscapeId(id: string): string {
   return id.replace(/([.:#[\]])/g, '\\$1');
 }
 
+/** code-server's arguments for one profile: its config, user data and extensions folders. */
+export function codeServerArgs(
+  entry: string,
+  config: string,
+  userDataDir: string,
+  extensionsDir: string,
+): string[] {
+  return [
+    entry,
+    '--config',
+    config,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+  ];
+}
+
+/** Installs a .vsix into the profile of `baseArgs`; throws with code-server's output if it fails. */
+export async function installVsix(
+  baseArgs: readonly string[],
+  vsix: string,
+  run: RunDir,
+  timeout: number,
+): Promise<void> {
+  const abs = path.resolve(vsix);
+  if (!fs.existsSync(abs)) throw new Error(`vsix not found: ${abs}`);
+  const result = await runProcess(process.execPath, [...baseArgs, '--install-extension', abs], {
+    env: run.env,
+    cwd: run.root,
+    timeout,
+  });
+  const out = result.stdout + result.stderr;
+  if (result.code !== 0 || !/successfully installed/i.test(out)) {
+    throw new Error(`Installing ${abs} failed (exit ${result.code}):\n${out}`);
+  }
+}
+
+/**
+ * Starts code-server on `workspace` in its own process group (so that
+ * stopping the group stops the extension host and language servers too),
+ * its output appended to `logFile`.
+ */
+export function spawnCodeServer(
+  baseArgs: readonly string[],
+  workspace: string,
+  run: RunDir,
+  logFile: string,
+): ChildProcess {
+  const logFd = fs.openSync(logFile, 'a');
+  try {
+    return spawn(
+      process.execPath,
+      [
+        ...baseArgs,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        workspace,
+      ],
+      { cwd: run.root, env: run.env, detached: true, stdio: ['ignore', logFd, logFd] },
+    );
+  } finally {
+    fs.closeSync(logFd);
+  }
+}
+
 /**
  * Starts code-server with the given extension(s) and workspace, opens it in
  * headless Chromium and waits for the workbench. If anything fails on the way,
@@ -764,51 +831,18 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
 
     const port = await freePort();
     fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-    const baseArgs = [
-      entry,
-      '--config',
-      configFile,
-      '--user-data-dir',
-      userDataDir,
-      '--extensions-dir',
-      extensionsDir,
-    ];
+    const baseArgs = codeServerArgs(entry, configFile, userDataDir, extensionsDir);
 
     // Extensions.
     const vsixes = options.vsix === undefined ? [] : ([] as string[]).concat(options.vsix);
     for (const vsix of vsixes) {
-      const abs = path.resolve(vsix);
-      debug(`installing ${path.basename(abs)}`);
-      if (!fs.existsSync(abs)) throw new Error(`vsix not found: ${abs}`);
-      const result = await runProcess(process.execPath, [...baseArgs, '--install-extension', abs], {
-        env: run.env,
-        cwd: run.root,
-        timeout: remaining(),
-      });
-      const out = result.stdout + result.stderr;
-      if (result.code !== 0 || !/successfully installed/i.test(out)) {
-        throw new Error(`Installing ${abs} failed (exit ${result.code}):\n${out}`);
-      }
+      debug(`installing ${path.basename(vsix)}`);
+      await installVsix(baseArgs, vsix, run, remaining());
     }
 
     // code-server, in its own process group.
     debug(`starting code-server on port ${port}`);
-    const logFd = fs.openSync(logFile, 'a');
-    try {
-      child = spawn(
-        process.execPath,
-        [
-          ...baseArgs,
-          '--disable-telemetry',
-          '--disable-update-check',
-          '--disable-workspace-trust',
-          workspaceDir,
-        ],
-        { cwd: run.root, env: run.env, detached: true, stdio: ['ignore', logFd, logFd] },
-      );
-    } finally {
-      fs.closeSync(logFd);
-    }
+    child = spawnCodeServer(baseArgs, workspaceDir, run, logFile);
     const pgid = child.pid;
     if (!pgid) throw new Error('code-server did not start');
     recordGroup(run, pgid);
