@@ -339,7 +339,11 @@ describe('reliability: the server under stress', function () {
         }
         const last = client.version(uri);
         await client.diagnostics(uri, () => true, 20_000);
-        await new Promise((r) => setTimeout(r, 300));
+        // A barrier instead of a pause: the server reads messages in order and
+        // answers this only with the analysis of the last version, so a
+        // validation of an older version still under way has published (or
+        // dropped its result) by the time the answer is here.
+        await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
         const published = client.published.get(uri) ?? [];
         const versions = published.map((p) => p.version);
         console.log(
