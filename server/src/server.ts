@@ -406,13 +406,12 @@ export function startServer(connection: Connection): void {
       (_a, doc, settings) => {
         if (!isExportFormat(p.format))
           return { ok: false, message: `Unknown format '${p.format}'`, errors: 0 };
-        const positive = (n: unknown, min: number) =>
-          typeof n === 'number' && Number.isFinite(n) && n >= min ? n : undefined;
+        // The core ignores widths and lengths that are not positive finite numbers.
         const r = exportTranscript(doc.getText(), p.format, {
           force: p.force === true,
           settings,
-          lineWidth: positive(p.lineWidth, 1),
-          episodeLength: positive(p.episodeLength, 0),
+          lineWidth: p.lineWidth,
+          episodeLength: p.episodeLength,
           chaptersTrack: p.chaptersTrack === true,
         });
         return r.ok
