@@ -17,7 +17,19 @@ import {
   type TranscriptModel,
   type Turn,
 } from './model';
-import { LineIndex, range, type Range } from './text';
+import { Label, ParagraphNode, Stamp, TurnNode, WordCounter } from './bodyNodes';
+import {
+  clip,
+  endsLikeTitle,
+  foldedSize,
+  hasWord,
+  isJsSpace,
+  isLeadingSpace,
+  leadingSpace,
+  noSplit,
+  normalizeTitle,
+} from './scan';
+import { LineIndex, range } from './text';
 import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResult } from './time';
 
 /**
@@ -27,39 +39,6 @@ import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResul
  */
 const MAX_TITLE = 200;
 
-/** Case- and space-insensitive form used to match headings to titles. */
-export function normalizeTitle(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-function leadingSpace(s: string): number {
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    // space, tab, vertical tab, form feed, BOM
-    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff) i++;
-    else break;
-  }
-  return i;
-}
-
-/** Words in `s` between two offsets (runs of characters other than white space). */
-function countWords(s: string, from: number, to: number): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    // Most characters are above the space; test the cheap case first.
-    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
-      if (!inWord) {
-        inWord = true;
-        words++;
-      }
-    } else inWord = false;
-  }
-  return words;
-}
-
 // Line kinds of the body, as small numbers (one byte per line).
 const BLANK = 0;
 const STAMP = 1;
@@ -67,172 +46,6 @@ const MALFORMED = 2;
 const HEADING = 3;
 const CANDIDATE = 4;
 const TEXT = 5;
-
-/** The white space `leadingSpace` skips: space, tab, vertical tab, form feed, BOM. */
-function isLeadingSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff;
-}
-
-/** White space as `trim()` and `\s` see it. */
-function isJsSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/**
- * The number of code points other than white space in `s` between two
- * offsets, as `normalizeTitle` would leave them: lower-casing maps every code
- * point to one, except U+0130 (İ), which becomes two. Equal titles have equal
- * sizes, so most lines are ruled out as headings without building their key.
- */
-function foldedSize(s: string, from: number, to: number): number {
-  let size = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) {
-      if (c !== 32 && (c < 9 || c > 13)) size++;
-    } else if (!isJsSpace(c)) {
-      size += c === 0x130 ? 2 : 1;
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(i + 1);
-        if (i + 1 < to && d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    }
-  }
-  return size;
-}
-
-/**
- * Whether the text between two offsets may normalise to a key ending in one
- * of `ends`: true when its last character before white space is not ASCII.
- */
-function endsLikeTitle(s: string, from: number, to: number, ends: ReadonlySet<number>): boolean {
-  let i = to - 1;
-  while (i >= from && isJsSpace(s.charCodeAt(i))) i--;
-  if (i < from) return false;
-  let c = s.charCodeAt(i);
-  if (c >= 128) return true;
-  if (c >= 65 && c <= 90) c += 32;
-  return ends.has(c);
-}
-
-/** Whether the text between two offsets has a word (as `countWords` counts them). */
-function hasWord(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) return true;
-  }
-  return false;
-}
-
-/** A body timestamp; its range is made when first asked for. */
-class Stamp implements Timestamp {
-  private r: Range | undefined;
-  constructor(
-    readonly line: number,
-    readonly seconds: number,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
-  get range(): Range {
-    return (this.r ??= range(this.line, this.from, this.to));
-  }
-}
-
-/** A speaker label; its ranges are made when first asked for. */
-class Label implements SpeakerLabel {
-  private r: Range | undefined;
-  private nr: Range | undefined;
-  constructor(
-    readonly line: number,
-    readonly name: string,
-    private readonly start: number,
-    private readonly end: number,
-    private readonly colonEnd: number,
-  ) {}
-
-  get nameRange(): Range {
-    return (this.nr ??= range(this.line, this.start, this.end));
-  }
-
-  get range(): Range {
-    return (this.r ??= range(this.line, this.start, this.colonEnd));
-  }
-}
-
-/** Counts the words of paragraphs and turns on demand, from the text. */
-class WordCounter {
-  private headingLines: Set<number> | undefined;
-  constructor(
-    private readonly source: string,
-    private readonly text: LineIndex,
-    private readonly headings: readonly ChapterHeading[],
-    readonly paragraphs: readonly Paragraph[],
-  ) {}
-
-  /** Words on lines `from` to `to`, the first from column `first`, headings skipped. */
-  count(from: number, to: number, first: number): number {
-    this.headingLines ??= new Set(this.headings.map((h) => h.line));
-    let words = 0;
-    for (let line = from; line <= to; line++) {
-      if (this.headingLines.has(line)) continue;
-      const start = this.text.lineStart(line);
-      words += countWords(
-        this.source,
-        start + (line === from ? first : 0),
-        start + this.text.lineLength(line),
-      );
-    }
-    return words;
-  }
-}
-
-class ParagraphNode implements Paragraph {
-  private counted = -1;
-  constructor(
-    readonly startLine: number,
-    readonly endLine: number,
-    readonly stamp: Timestamp | undefined,
-    readonly turn: number | undefined,
-    readonly hasWords: boolean,
-    private readonly first: number,
-    private readonly counter: WordCounter,
-  ) {}
-
-  get words(): number {
-    if (this.counted < 0)
-      this.counted = this.counter.count(this.startLine, this.endLine, this.first);
-    return this.counted;
-  }
-}
-
-class TurnNode implements Turn {
-  constructor(
-    readonly label: SpeakerLabel,
-    readonly startLine: number,
-    readonly endLine: number,
-    readonly paragraphs: readonly number[],
-    readonly hasWords: boolean,
-    private readonly counter: WordCounter,
-  ) {}
-
-  get words(): number {
-    let words = 0;
-    for (const p of this.paragraphs) words += this.counter.paragraphs[p].words;
-    return words;
-  }
-}
 
 export function parse(source: string): TranscriptModel {
   const text = new LineIndex(source);
@@ -682,14 +495,4 @@ function malformedFinding(m: MalformedTimestamp): Finding {
         }
       : {},
   );
-}
-
-/** `at`, moved back one if it would fall inside a surrogate pair. */
-function noSplit(s: string, at: number): number {
-  const c = s.charCodeAt(at - 1);
-  return at > 0 && at < s.length && c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
-}
-
-export function clip(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

@@ -19,8 +19,9 @@
  *   their milliseconds. A chapter's heading goes before the first paragraph
  *   that starts at or after the chapter.
  */
-import { normalizeTitle, parse } from '../parser';
+import { parse } from '../parser';
 import { SECTION_HEADERS } from '../model';
+import { normalizeTitle } from '../scan';
 import { formatChapterTime, formatStamp, parseStamp, stampLikeLength } from '../time';
 import type { ImportedChapter, ImportedCue, ReadResult } from './cues';
 import { readChapters, type ChaptersFormat } from './readChapters';

@@ -1,0 +1,270 @@
+/**
+ * Name-like words in the prose, for the speaker check: which capitalised
+ * words may spell a name (initials that sound alike, lengths), how often
+ * each occurs, and every place a given word occurs.
+ */
+import type { TranscriptModel } from '../model';
+import { isSingleWordName } from '../names';
+import { range, type Range } from '../text';
+import { mergeRuns, WordTally } from './wordTally';
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** `WORD` at one place only (sticky). */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+function isUpper(s: string): boolean {
+  const c = s[0];
+  return c !== c.toLowerCase();
+}
+
+/** First letters that sound alike in German (Kölner Phonetik groups), to spot spellings of a name. */
+const SOUND_ALIKE = ['AEIJOUYÄÖÜ', 'BP', 'DT', 'FPVW', 'CGKQX', 'CSZß', 'L', 'MN', 'R', 'H'];
+
+/** Capital letters a spelling of one of these names may start with. */
+export function initialsFor(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const first = name.charAt(0).toUpperCase();
+    out.add(first);
+    for (const group of SOUND_ALIKE) if (group.includes(first)) for (const c of group) out.add(c);
+  }
+  return out;
+}
+
+function escapeClass(chars: Iterable<string>): string {
+  return [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+}
+
+/** What prose words can be spellings of the names: their first letters and lengths. */
+export interface WordFilter {
+  readonly initials: ReadonlySet<string>;
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+/** The filter for single-word names (other names are not looked for in the prose). */
+export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
+  const single = [...names].filter(isSingleWordName);
+  if (single.length === 0) return undefined;
+  const lengths = single.map((n) => n.length);
+  return {
+    initials: initialsFor(single),
+    minLength: Math.max(3, Math.min(...lengths) - 2),
+    maxLength: Math.max(...lengths) + 2,
+  };
+}
+
+/**
+ * How often each capitalised word occurs in the prose: every word of three
+ * letters or more, or only those that pass `filter` (the speed of the whole
+ * check depends on counting no more than it needs).
+ */
+export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Map<string, number> {
+  if (filter && inLineOrder(model)) return filteredWordCounts(model, filter);
+  const counts = new Map<string, number>();
+  const re = filter ? new RegExp(filterSource(filter), 'gu') : WORD;
+  // One search over the whole text rather than one per line: a match found
+  // past a span's line is kept for the spans after it. Words cannot reach
+  // across a line break, and a line break is no letter, as a line's own ends
+  // are not, so every span reads the same matches as on its line alone.
+  const { text } = model;
+  const source = text.text;
+  let m: RegExpExecArray | null = null;
+  let searchedFrom = Infinity; // `m` is the first match at or after this offset
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) {
+    const lineStart = text.lineStart(prose.lines[i]);
+    const from = lineStart + prose.starts[i];
+    const to = lineStart + text.lineLength(prose.lines[i]);
+    if (searchedFrom > from || (m !== null && m.index < from)) {
+      re.lastIndex = from;
+      searchedFrom = from;
+      m = re.exec(source);
+    }
+    while (m !== null && m.index < to) {
+      const w = m[0];
+      if (w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      searchedFrom = re.lastIndex;
+      m = re.exec(source);
+    }
+  }
+  return counts;
+}
+
+/** The expression for the words `filter` lets through. */
+function filterSource(filter: WordFilter): string {
+  return `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`;
+}
+
+/** The prose spans are in line order (they are unless a summary follows the body). */
+function inLineOrder(model: TranscriptModel): boolean {
+  const { lines, length } = model.prose;
+  for (let i = 1; i < length; i++) if (lines[i - 1] >= lines[i]) return false;
+  return true;
+}
+
+/**
+ * Word characters of the filter's expression (`[\p{L}\p{M}'’]`) among the
+ * first 256 code points (ASCII and Latin-1: German's umlauts and ß), decided
+ * by that expression: 1 for a word character, 0 for any other. `’` is one
+ * too; other characters are left to the expression.
+ */
+const LATIN1_WORD = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+  LATIN1_WORD[c] = /[\p{L}\p{M}'’]/u.test(String.fromCharCode(c)) ? 1 : 0;
+const RIGHT_QUOTE = 0x2019;
+
+/**
+ * `proseWordCounts` with a filter, the same counts in the same order, found
+ * faster than by running the expression over all prose (which costs more
+ * than parsing): every place an initial occurs is found with indexOf (a
+ * native search); a word there of Latin-1 letters and apostrophes between
+ * Latin-1 characters is measured here, anything else is left to the
+ * expression at that place.
+ */
+function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<string, number> {
+  const counts = new Map<string, number>();
+  const { minLength, maxLength } = filter;
+  const re = new RegExp(filterSource(filter), 'uy');
+  const { text, prose } = model;
+  const source = text.text;
+  if (prose.length === 0) return counts;
+  const firstLine = prose.lines[0];
+  const lastLine = prose.lines[prose.length - 1];
+  const begin = text.lineStart(firstLine) + prose.starts[0];
+  const end = text.lineStart(lastLine) + text.lineLength(lastLine);
+  // Where the initials occur (each UTF-16 unit of each; the expression
+  // decides the rest), in text order.
+  const units = new Set<string>();
+  for (const s of filter.initials) for (const u of s.split('')) units.add(u);
+  // The places and, behind them, room to merge them: one allocation (a typed
+  // array costs microseconds to make, whatever its size). About one character
+  // in 60 of German prose is a capital T, D, M, N, S, C or Z.
+  let capacity = Math.max(256, (end - begin) >> 5);
+  let buffer = new Int32Array(2 * capacity);
+  let places = buffer.subarray(0, capacity);
+  let count = 0;
+  // Each initial's places come in order: runs to merge, not to sort (sorting
+  // the 98,000 places of the 100h input took 3 ms).
+  const runs: number[] = [0];
+  for (const u of units) {
+    for (let at = source.indexOf(u, begin); at >= 0 && at < end; at = source.indexOf(u, at + 1)) {
+      if (count === capacity) {
+        capacity *= 2;
+        buffer = new Int32Array(2 * capacity);
+        buffer.set(places);
+        places = buffer.subarray(0, capacity);
+      }
+      places[count++] = at;
+    }
+    runs.push(count);
+  }
+  const sorted = mergeRuns(places, buffer.subarray(capacity), runs);
+  const tally = new WordTally(source);
+  let k = 0;
+  let lineStart = text.lineStart(prose.lines[0]);
+  let from = lineStart + prose.starts[0];
+  let to = lineStart + text.lineLength(prose.lines[0]);
+  places: for (let i = 0; i < count; i++) {
+    const at = sorted[i];
+    while (at >= to) {
+      if (++k === prose.length) break places;
+      lineStart = text.lineStart(prose.lines[k]);
+      from = lineStart + prose.starts[k];
+      to = lineStart + text.lineLength(prose.lines[k]);
+    }
+    if (at < from) continue;
+    const before = at > 0 ? source.charCodeAt(at - 1) : 32;
+    // The word at `at` is the text's [at, at + length): counted by place, a
+    // string is made only for each distinct word, at the end.
+    let length = -1;
+    const first = source.charCodeAt(at);
+    if (first < 256 && (before < 256 || before === RIGHT_QUOTE)) {
+      if (before === RIGHT_QUOTE || LATIN1_WORD[before] === 1) continue; // inside a word
+      let j = at + 1;
+      let d = 0;
+      while (
+        j < to &&
+        ((d = source.charCodeAt(j)) < 256 ? LATIN1_WORD[d] === 1 : d === RIGHT_QUOTE)
+      )
+        j++;
+      if (j === to || d < 256) {
+        if (j - at >= minLength && j - at <= maxLength) length = j - at;
+      } else length = wordLengthAt(re, source, at);
+    } else length = wordLengthAt(re, source, at);
+    if (length >= 3 && isUpper(source[at])) tally.add(at, length);
+  }
+  return tally.counts(counts);
+}
+
+/** The length of the word `re` (sticky) reads at `at`, or -1. */
+function wordLengthAt(re: RegExp, source: string, at: number): number {
+  re.lastIndex = at;
+  const m = re.exec(source);
+  return m ? m[0].length : -1;
+}
+
+/** Every place the prose has `word` as a whole word. */
+export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
+  const { text } = model;
+  const source = text.text;
+  const prose = model.prose;
+  const ranges: Range[] = [];
+  const whole = WORD_AT;
+  // The spans are in line order (they are unless summaries follow the body):
+  // find the word's occurrences in the whole text and keep those in a span
+  // where the word reading of the line has a word starting there, as long as
+  // `word`.
+  let sorted = true;
+  for (let i = 1; i < prose.length && sorted; i++) sorted = prose.lines[i - 1] < prose.lines[i];
+  if (!sorted || word === '') return proseWordRangesByLine(model, word);
+  let k = 0;
+  // Searched by a prefix of at most six characters, then compared: V8's
+  // indexOf takes microseconds per call for longer patterns (it builds
+  // search tables each time), which on a long text adds up.
+  const key = word.slice(0, 6);
+  for (let at = source.indexOf(key); at >= 0; at = source.indexOf(key, at + 1)) {
+    if (key !== word && !source.startsWith(word, at)) continue;
+    while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
+    if (k === prose.length) break;
+    const line = prose.lines[k];
+    const lineStart = text.lineStart(line);
+    const from = lineStart + prose.starts[k];
+    if (at < from) continue;
+    // A word reading starts at `at` unless a letter (or a letter and an
+    // apostrophe) before it in the span carries a word on into it.
+    if (at > from) {
+      const before = source.charAt(at - 1);
+      if (LETTER.test(before)) continue;
+      if ((before === "'" || before === '’') && at - 1 > from && LETTER.test(source.charAt(at - 2)))
+        continue;
+    }
+    whole.lastIndex = at;
+    const m = whole.exec(source);
+    if (m && m[0].length === word.length)
+      ranges.push(range(line, at - lineStart, at - lineStart + word.length));
+  }
+  return ranges;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function spanEnd(model: TranscriptModel, k: number): number {
+  const line = model.prose.lines[k];
+  return model.text.lineStart(line) + model.text.lineLength(line);
+}
+
+/** `proseWordRanges` line by line, for spans out of line order. */
+function proseWordRangesByLine(model: TranscriptModel, word: string): Range[] {
+  const ranges: Range[] = [];
+  const re = WORD;
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) {
+    const line = model.text.line(prose.lines[i]);
+    if (!line.includes(word)) continue;
+    re.lastIndex = prose.starts[i];
+    for (let m = re.exec(line); m; m = re.exec(line))
+      if (m[0] === word) ranges.push(range(prose.lines[i], m.index, m.index + word.length));
+  }
+  return ranges;
+}

@@ -1,0 +1,107 @@
+/**
+ * The body nodes the parser builds: timestamps and speaker labels whose
+ * ranges, and paragraphs and turns whose word counts, are made only when
+ * first asked for.
+ */
+import type { ChapterHeading, Paragraph, SpeakerLabel, Timestamp, Turn } from './model';
+import { countWords } from './scan';
+import { range, type LineIndex, type Range } from './text';
+
+/** A body timestamp; its range is made when first asked for. */
+export class Stamp implements Timestamp {
+  private r: Range | undefined;
+  constructor(
+    readonly line: number,
+    readonly seconds: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return (this.r ??= range(this.line, this.from, this.to));
+  }
+}
+
+/** A speaker label; its ranges are made when first asked for. */
+export class Label implements SpeakerLabel {
+  private r: Range | undefined;
+  private nr: Range | undefined;
+  constructor(
+    readonly line: number,
+    readonly name: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly colonEnd: number,
+  ) {}
+
+  get nameRange(): Range {
+    return (this.nr ??= range(this.line, this.start, this.end));
+  }
+
+  get range(): Range {
+    return (this.r ??= range(this.line, this.start, this.colonEnd));
+  }
+}
+
+/** Counts the words of paragraphs and turns on demand, from the text. */
+export class WordCounter {
+  private headingLines: Set<number> | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly text: LineIndex,
+    private readonly headings: readonly ChapterHeading[],
+    readonly paragraphs: readonly Paragraph[],
+  ) {}
+
+  /** Words on lines `from` to `to`, the first from column `first`, headings skipped. */
+  count(from: number, to: number, first: number): number {
+    this.headingLines ??= new Set(this.headings.map((h) => h.line));
+    let words = 0;
+    for (let line = from; line <= to; line++) {
+      if (this.headingLines.has(line)) continue;
+      const start = this.text.lineStart(line);
+      words += countWords(
+        this.source,
+        start + (line === from ? first : 0),
+        start + this.text.lineLength(line),
+      );
+    }
+    return words;
+  }
+}
+
+export class ParagraphNode implements Paragraph {
+  private counted = -1;
+  constructor(
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly stamp: Timestamp | undefined,
+    readonly turn: number | undefined,
+    readonly hasWords: boolean,
+    private readonly first: number,
+    private readonly counter: WordCounter,
+  ) {}
+
+  get words(): number {
+    if (this.counted < 0)
+      this.counted = this.counter.count(this.startLine, this.endLine, this.first);
+    return this.counted;
+  }
+}
+
+export class TurnNode implements Turn {
+  constructor(
+    readonly label: SpeakerLabel,
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly paragraphs: readonly number[],
+    readonly hasWords: boolean,
+    private readonly counter: WordCounter,
+  ) {}
+
+  get words(): number {
+    let words = 0;
+    for (const p of this.paragraphs) words += this.counter.paragraphs[p].words;
+    return words;
+  }
+}

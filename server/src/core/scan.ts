@@ -1,0 +1,121 @@
+/**
+ * Character scanning for the parser, read in place in the text: white space
+ * as the parser and `trim()` see it, whether a span has words and how many,
+ * the shape of a chapter title (case-folded size, last character), and
+ * clipping text for messages.
+ */
+
+/** Case- and space-insensitive form used to match headings to titles. */
+export function normalizeTitle(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function leadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    // space, tab, vertical tab, form feed, BOM
+    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Words in `s` between two offsets (runs of characters other than white space). */
+export function countWords(s: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    // Most characters are above the space; test the cheap case first.
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
+      if (!inWord) {
+        inWord = true;
+        words++;
+      }
+    } else inWord = false;
+  }
+  return words;
+}
+
+/** The white space `leadingSpace` skips: space, tab, vertical tab, form feed, BOM. */
+export function isLeadingSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff;
+}
+
+/** White space as `trim()` and `\s` see it. */
+export function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The number of code points other than white space in `s` between two
+ * offsets, as `normalizeTitle` would leave them: lower-casing maps every code
+ * point to one, except U+0130 (İ), which becomes two. Equal titles have equal
+ * sizes, so most lines are ruled out as headings without building their key.
+ */
+export function foldedSize(s: string, from: number, to: number): number {
+  let size = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) size++;
+    } else if (!isJsSpace(c)) {
+      size += c === 0x130 ? 2 : 1;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (i + 1 < to && d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
+  return size;
+}
+
+/**
+ * Whether the text between two offsets may normalise to a key ending in one
+ * of `ends`: true when its last character before white space is not ASCII.
+ */
+export function endsLikeTitle(
+  s: string,
+  from: number,
+  to: number,
+  ends: ReadonlySet<number>,
+): boolean {
+  let i = to - 1;
+  while (i >= from && isJsSpace(s.charCodeAt(i))) i--;
+  if (i < from) return false;
+  let c = s.charCodeAt(i);
+  if (c >= 128) return true;
+  if (c >= 65 && c <= 90) c += 32;
+  return ends.has(c);
+}
+
+/** Whether the text between two offsets has a word (as `countWords` counts them). */
+export function hasWord(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) return true;
+  }
+  return false;
+}
+
+/** `at`, moved back one if it would fall inside a surrogate pair. */
+export function noSplit(s: string, at: number): number {
+  const c = s.charCodeAt(at - 1);
+  return at > 0 && at < s.length && c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
+}
+
+export function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
