@@ -286,8 +286,14 @@ export function parse(source: string): TranscriptModel {
       ) {
         let nameEnd = colon;
         while (isJsSpace(source.charCodeAt(nameEnd - 1))) nameEnd--;
-        // Labels repeat a few names thousands of times: reuse the string.
-        let name = recentNames.find((n) => n.length === nameEnd - p && source.startsWith(n, p));
+        // Labels repeat a few names thousands of times: reuse the string. (A
+        // loop, not `find` with a closure: a closure over `p` would make V8
+        // allocate this block's variables afresh for every line.)
+        let name: string | undefined;
+        for (let r = 0; r < recentNames.length && name === undefined; r++) {
+          const known = recentNames[r];
+          if (known.length === nameEnd - p && source.startsWith(known, p)) name = known;
+        }
         if (name === undefined) {
           name = source.slice(p, nameEnd);
           if (recentNames.length < 16) recentNames.push(name);

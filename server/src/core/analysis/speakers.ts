@@ -3,7 +3,7 @@
  * for the same person (another label, a configured speaker, or how the text
  * itself spells the name). Evidence is counted on both sides and shown.
  */
-import { finding, type Finding, type Fix } from '../findings';
+import { SEVERITY, type Finding, type Fix, type RelatedInformation } from '../findings';
 import type { SpeakerLabel, TranscriptModel } from '../model';
 import { isSingleWordName, nameKey, phonetic, variantOf } from '../names';
 import type { Settings } from '../settings';
@@ -25,8 +25,8 @@ interface Suggestion {
   readonly name: string;
   readonly message: string;
   readonly related?: { range: Range; message: string };
-  /** The reverse repair, when the evidence points both ways. */
-  readonly reverse?: Fix;
+  /** The reverse repair, when the evidence points both ways (made when first asked for). */
+  readonly reverse?: () => Fix;
 }
 
 /** Above this many distinct names, one-letter typos are only looked for among names of a kind. */
@@ -173,7 +173,7 @@ export function speakerFindings(
         name: best,
         message: `'${name}' (${labelsCount(labels(name))}${mentions(name)}) looks like a misspelling of '${best}' (${labelsCount(labels(best))}${mentions(best)})`,
         related: { range: first.nameRange, message: `'${best}' is used here` },
-        reverse: bothWays ? renameLabels(best, name) : undefined,
+        reverse: bothWays ? () => renameLabels(best, name) : undefined,
       };
     }
 
@@ -214,10 +214,10 @@ export function speakerFindings(
       name: bestWord,
       message: `'${name}' (${labelsCount(labels(name))}) is spelt '${bestWord}' ${times(text(bestWord))} in the text${own}`,
       related: places[0] && { range: places[0], message: `'${bestWord}' in the text` },
-      reverse: {
+      reverse: () => ({
         title: `Respell '${bestWord}' as '${name}' in the text (${places.length} ${places.length === 1 ? 'place' : 'places'})`,
         edits: places.map((r) => ({ range: r, newText: name })),
-      },
+      }),
     };
   };
 
@@ -226,31 +226,73 @@ export function speakerFindings(
     if (accepted.has(name)) continue;
     const s = suggest(name);
     if (!s) continue;
-    const rename = renameLabels(name, s.name);
-    const renameAll: Fix = {
-      title: rename.title,
-      edits: rename.edits,
-      preferred: true,
-      safe: true,
-    };
-    const accept: Fix = {
-      title: `Accept '${name}' as a known speaker`,
-      edits: [],
-      command: { id: ACCEPT_SPEAKER_COMMAND, args: [name] },
-    };
+    const fixes = new SpellingFixes(name, s, () => renameLabels(name, s.name), list.length);
     // What all labels of the name share is made once (a name may have
     // thousands of labels).
-    const onlyThis = `Change only this label to '${s.name}'`;
     const related = s.related ? [s.related] : undefined;
-    for (let i = 0; i < list.length; i++) {
-      const label = list[i];
-      const fixes: Fix[] = [renameAll];
-      // The rename's edit of this label is the same edit: shared, not made again.
-      if (list.length > 1) fixes.push({ title: onlyThis, edits: [renameAll.edits[i]] });
-      if (s.reverse) fixes.push(s.reverse);
-      fixes.push(accept);
-      findings.push(finding('speaker-spelling', label.nameRange, s.message, { related, fixes }));
-    }
+    for (let i = 0; i < list.length; i++)
+      findings.push(new SpellingFinding(list[i].nameRange, s.message, related, fixes, i));
   }
   return findings;
+}
+
+/**
+ * The repairs of one misspelt name, made when an editor first asks for the
+ * fixes of one of its findings: publishing diagnostics after every edit needs
+ * none of them, and a name may have thousands of labels.
+ */
+class SpellingFixes {
+  private all: Fix | undefined;
+  private accept: Fix | undefined;
+  private reverse: Fix | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly suggestion: Suggestion,
+    private readonly rename: () => Fix,
+    private readonly labels: number,
+  ) {}
+
+  /** The fixes of the finding on the name's `i`-th label. */
+  forLabel(i: number): readonly Fix[] {
+    if (!this.all) {
+      const rename = this.rename();
+      this.all = { title: rename.title, edits: rename.edits, preferred: true, safe: true };
+      this.accept = {
+        title: `Accept '${this.name}' as a known speaker`,
+        edits: [],
+        command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name] },
+      };
+      this.reverse = this.suggestion.reverse?.();
+    }
+    const fixes: Fix[] = [this.all];
+    // The rename's edit of this label is the same edit: shared, not made again.
+    if (this.labels > 1)
+      fixes.push({
+        title: `Change only this label to '${this.suggestion.name}'`,
+        edits: [this.all.edits[i]],
+      });
+    if (this.reverse) fixes.push(this.reverse);
+    fixes.push(this.accept!);
+    return fixes;
+  }
+}
+
+/** A speaker-spelling finding whose fixes are made when first asked for. */
+class SpellingFinding implements Finding {
+  readonly code = 'speaker-spelling';
+  readonly severity = SEVERITY['speaker-spelling'];
+  private made: readonly Fix[] | undefined;
+
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly related: readonly RelatedInformation[] | undefined,
+    private readonly repairs: SpellingFixes,
+    private readonly label: number,
+  ) {}
+
+  get fixes(): readonly Fix[] {
+    return (this.made ??= this.repairs.forLabel(this.label));
+  }
 }
