@@ -54,12 +54,35 @@ export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
   };
 }
 
+/** How often words occur in the prose. */
+export interface WordCounts {
+  /** How often the prose has `word` (0 when never). */
+  count(word: string): number;
+  /** Each word counted at least `min` times, with its count, in order of first occurrence. */
+  forEach(min: number, fn: (word: string, count: number) => void): void;
+}
+
+/** Counts held in a Map (words found by the expression). */
+class MapCounts implements WordCounts {
+  constructor(private readonly counts: ReadonlyMap<string, number>) {}
+
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  forEach(min: number, fn: (word: string, count: number) => void): void {
+    for (const [word, count] of this.counts) if (count >= min) fn(word, count);
+  }
+}
+
+export const NO_WORDS: WordCounts = new MapCounts(new Map());
+
 /**
  * How often each capitalised word occurs in the prose: every word of three
  * letters or more, or only those that pass `filter` (the speed of the whole
  * check depends on counting no more than it needs).
  */
-export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Map<string, number> {
+export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): WordCounts {
   if (filter && inLineOrder(model)) return filteredWordCounts(model, filter);
   const counts = new Map<string, number>();
   const re = filter ? new RegExp(filterSource(filter), 'gu') : WORD;
@@ -88,7 +111,7 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Ma
       m = re.exec(source);
     }
   }
-  return counts;
+  return new MapCounts(counts);
 }
 
 /** The expression for the words `filter` lets through. */
@@ -122,13 +145,13 @@ const RIGHT_QUOTE = 0x2019;
  * Latin-1 characters is measured here, anything else is left to the
  * expression at that place.
  */
-function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<string, number> {
-  const counts = new Map<string, number>();
+function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
   const { minLength, maxLength } = filter;
   const re = new RegExp(filterSource(filter), 'uy');
   const { text, prose } = model;
   const source = text.text;
-  if (prose.length === 0) return counts;
+  const tally = new WordTally(source);
+  if (prose.length === 0) return tally;
   const firstLine = prose.lines[0];
   const lastLine = prose.lines[prose.length - 1];
   const begin = text.lineStart(firstLine) + prose.starts[0];
@@ -160,7 +183,6 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<str
     runs.push(count);
   }
   const sorted = mergeRuns(places, buffer.subarray(capacity), runs);
-  const tally = new WordTally(source);
   let k = 0;
   let lineStart = text.lineStart(prose.lines[0]);
   let from = lineStart + prose.starts[0];
@@ -194,7 +216,7 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): Map<str
     } else length = wordLengthAt(re, source, at);
     if (length >= 3 && isUpper(source[at])) tally.add(at, length);
   }
-  return tally.counts(counts);
+  return tally;
 }
 
 /** The length of the word `re` (sticky) reads at `at`, or -1. */

@@ -8,7 +8,7 @@ import type { SpeakerLabel, TranscriptModel } from '../model';
 import { isSingleWordName, nameKey, phonetic, variantOf } from '../names';
 import type { Settings } from '../settings';
 import type { Range } from '../text';
-import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
+import { NO_WORDS, proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
 
 export const ACCEPT_SPEAKER_COMMAND = 'transcript.acceptSpeaker';
 
@@ -108,8 +108,8 @@ export function speakerFindings(
     for (const a of s.aliases) accepted.add(a);
   }
   const filter = wordFilterFor([...byName.keys(), ...accepted]);
-  const words = filter ? proseWordCounts(model, filter) : new Map<string, number>();
-  const text = (name: string) => words.get(name) ?? 0;
+  const words = filter ? proseWordCounts(model, filter) : NO_WORDS;
+  const text = (name: string) => words.count(name);
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   /**
    * Which spelling is more credible: the one the text itself uses more often
@@ -133,14 +133,14 @@ export function speakerFindings(
   let byCode: Map<string, string[]> | undefined;
   const wordsByCode = () => {
     if (!byCode) {
-      byCode = new Map();
-      for (const [word, count] of words) {
-        if (count < 2) continue;
+      const codes = new Map<string, string[]>();
+      words.forEach(2, (word) => {
         const code = phonetic(nameKey(word));
-        const list = byCode.get(code);
+        const list = codes.get(code);
         if (list) list.push(word);
-        else byCode.set(code, [word]);
-      }
+        else codes.set(code, [word]);
+      });
+      byCode = codes;
     }
     return byCode;
   };

@@ -65,14 +65,37 @@ export class WordTally {
     slots[slot] = this.size;
   }
 
-  /** Adds the counts to `into`, in order of first occurrence. */
-  counts(into: Map<string, number>): Map<string, number> {
+  /** How often `word` was added (0 for a word never added). */
+  count(word: string): number {
+    const length = word.length;
+    let hash = length;
+    for (let j = 0; j < length; j++) hash = (Math.imul(hash, 31) + word.charCodeAt(j)) | 0;
+    const { words, slots, source } = this;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[slot] - 1;
+      if (e < 0) return 0;
+      const w = 4 * e;
+      if (words[w + 2] !== hash || words[w + 1] !== length) continue;
+      const start = words[w];
+      let j = 0;
+      while (j < length && source.charCodeAt(start + j) === word.charCodeAt(j)) j++;
+      if (j === length) return words[w + 3];
+    }
+  }
+
+  /**
+   * Calls `fn` with each word added at least `min` times and its count, in
+   * order of first occurrence: a string is made only for those words.
+   */
+  forEach(min: number, fn: (word: string, count: number) => void): void {
     const { words, source } = this;
     for (let e = 0; e < this.size; e++) {
+      const count = words[4 * e + 3];
+      if (count < min) continue;
       const start = words[4 * e];
-      into.set(source.slice(start, start + words[4 * e + 1]), words[4 * e + 3]);
+      fn(source.slice(start, start + words[4 * e + 1]), count);
     }
-    return into;
   }
 }
 
