@@ -89,19 +89,32 @@ export class ParagraphNode implements Paragraph {
   }
 }
 
+/** A turn; its paragraphs are consecutive, held as the first and a count. */
 export class TurnNode implements Turn {
+  private list: readonly number[] | undefined;
   constructor(
     readonly label: SpeakerLabel,
     readonly startLine: number,
     readonly endLine: number,
-    readonly paragraphs: readonly number[],
+    private readonly firstParagraph: number,
+    private readonly paragraphCount: number,
     readonly hasWords: boolean,
     private readonly counter: WordCounter,
   ) {}
 
+  get paragraphs(): readonly number[] {
+    if (!this.list) {
+      const list: number[] = [];
+      for (let i = 0; i < this.paragraphCount; i++) list.push(this.firstParagraph + i);
+      this.list = list;
+    }
+    return this.list;
+  }
+
   get words(): number {
     let words = 0;
-    for (const p of this.paragraphs) words += this.counter.paragraphs[p].words;
+    const end = this.firstParagraph + this.paragraphCount;
+    for (let p = this.firstParagraph; p < end; p++) words += this.counter.paragraphs[p].words;
     return words;
   }
 }

@@ -346,7 +346,9 @@ export function parse(source: string): TranscriptModel {
   // The open turn and paragraph, as plain variables (no object per paragraph).
   let turnLabel: SpeakerLabel | undefined;
   let turnStart = 0;
-  let turnParagraphs: number[] = [];
+  // The turn's paragraphs are consecutive: the first and how many.
+  let turnFirstParagraph = 0;
+  let turnParagraphCount = 0;
   let turnHasWords = false;
   let paraOpen = false;
   let paraStart = 0;
@@ -370,7 +372,7 @@ export function parse(source: string): TranscriptModel {
         words,
       ),
     );
-    if (turnLabel) turnParagraphs.push(paragraphs.length - 1);
+    if (turnLabel) turnParagraphCount++;
     paraOpen = false;
   };
   const closeTurn = (endLine: number) => {
@@ -381,7 +383,8 @@ export function parse(source: string): TranscriptModel {
         turnLabel,
         turnStart,
         Math.max(turnStart, endLine),
-        turnParagraphs,
+        turnFirstParagraph,
+        turnParagraphCount,
         turnHasWords,
         words,
       ),
@@ -396,7 +399,8 @@ export function parse(source: string): TranscriptModel {
       closeTurn(lastBodyLine);
       turnLabel = labels[nextLabel++];
       turnStart = line;
-      turnParagraphs = [];
+      turnFirstParagraph = paragraphs.length;
+      turnParagraphCount = 0;
       turnHasWords = false;
       lastBodyLine = line;
       continue;
