@@ -15,9 +15,13 @@
  *   features share one tokenisation per version.
  * Each side runs in a process of its own (bench/peerWorker.ts), so that
  * neither pays for the other's garbage; this process alternates between them
- * and each times its own call.
+ * and each times its own call. The worker runs as an esbuild bundle built as
+ * scripts/build.mjs builds dist/server.js: each side's code as it ships
+ * (ours in the server bundle, theirs in VS Code's bundled Markdown server),
+ * not module by module as the TypeScript loader runs the sources.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import {
@@ -148,6 +152,29 @@ export interface WorkerReply {
   readonly headings?: number;
 }
 
+let workerScript: string | undefined;
+
+/** bench/peerWorker.ts bundled with the options of scripts/build.mjs (built once per run). */
+function peerWorkerScript(): string {
+  if (!workerScript) {
+    // In dist/, beside the product's bundles (not packaged: .vscodeignore
+    // lists what is), so that the bundle finds the repository as the
+    // sources do: one folder up.
+    const outfile = path.join(REPO, 'dist', 'bench-peer-worker.js');
+    buildSync({
+      entryPoints: [path.join(__dirname, 'peerWorker.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    workerScript = outfile;
+  }
+  return workerScript;
+}
+
 /** A side in a process of its own, generating the same input from the same source. */
 class Worker {
   private readonly proc: ChildProcess;
@@ -155,9 +182,9 @@ class Worker {
   private failed: Error | undefined;
 
   constructor(side: Side, hours: number) {
-    this.proc = fork(path.join(__dirname, 'peerWorker.ts'), [side, String(hours)], {
+    this.proc = fork(peerWorkerScript(), [side, String(hours)], {
       cwd: REPO,
-      execArgv: ['--import', 'tsx'],
+      execArgv: [],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.proc.on('message', (r: WorkerReply) => {
