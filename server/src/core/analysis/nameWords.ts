@@ -17,6 +17,10 @@ function isUpper(s: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/** `isUpper` of each of the first 256 code points, decided by `isUpper`. */
+const LATIN1_UPPER = new Uint8Array(256);
+for (let c = 0; c < 256; c++) LATIN1_UPPER[c] = isUpper(String.fromCharCode(c)) ? 1 : 0;
+
 /** First letters that sound alike in German (Kölner Phonetik groups), to spot spellings of a name. */
 const SOUND_ALIKE = ['AEIJOUYÄÖÜ', 'BP', 'DT', 'FPVW', 'CGKQX', 'CSZß', 'L', 'MN', 'R', 'H'];
 
@@ -42,16 +46,23 @@ export interface WordFilter {
   readonly maxLength: number;
 }
 
+/** The last filter made, by its names: a document's speakers rarely change between edits. */
+let lastFilter: { key: string; filter: WordFilter } | undefined;
+
 /** The filter for single-word names (other names are not looked for in the prose). */
 export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
   const single = [...names].filter(isSingleWordName);
   if (single.length === 0) return undefined;
+  const key = single.join('\n');
+  if (lastFilter?.key === key) return lastFilter.filter;
   const lengths = single.map((n) => n.length);
-  return {
+  const filter = {
     initials: initialsFor(single),
     minLength: Math.max(3, Math.min(...lengths) - 2),
     maxLength: Math.max(...lengths) + 2,
   };
+  lastFilter = { key, filter };
+  return filter;
 }
 
 /** How often words occur in the prose. */
@@ -145,9 +156,37 @@ const RIGHT_QUOTE = 0x2019;
  * Latin-1 characters is measured here, anything else is left to the
  * expression at that place.
  */
+/** What the search for a filter's words needs, made once per filter. */
+interface Search {
+  /** The filter's expression, sticky. */
+  readonly re: RegExp;
+  /** The UTF-16 units of the initials. */
+  readonly units: readonly string[];
+}
+
+const searches = new WeakMap<WordFilter, Search>();
+
+function searchFor(filter: WordFilter): Search {
+  let search = searches.get(filter);
+  if (!search) {
+    const units = new Set<string>();
+    for (const s of filter.initials) for (const u of s.split('')) units.add(u);
+    search = { re: new RegExp(filterSource(filter), 'uy'), units: [...units] };
+    searches.set(filter, search);
+  }
+  return search;
+}
+
+/**
+ * The places buffer, kept between calls up to this many places (a typed
+ * array costs microseconds to make, whatever its size).
+ */
+const KEPT_PLACES = 1 << 16;
+let keptBuffer: Int32Array | undefined;
+
 function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
   const { minLength, maxLength } = filter;
-  const re = new RegExp(filterSource(filter), 'uy');
+  const { re, units } = searchFor(filter);
   const { text, prose } = model;
   const source = text.text;
   const tally = new WordTally(source);
@@ -157,14 +196,17 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCou
   const begin = text.lineStart(firstLine) + prose.starts[0];
   const end = text.lineStart(lastLine) + text.lineLength(lastLine);
   // Where the initials occur (each UTF-16 unit of each; the expression
-  // decides the rest), in text order.
-  const units = new Set<string>();
-  for (const s of filter.initials) for (const u of s.split('')) units.add(u);
-  // The places and, behind them, room to merge them: one allocation (a typed
-  // array costs microseconds to make, whatever its size). About one character
-  // in 60 of German prose is a capital T, D, M, N, S, C or Z.
+  // decides the rest), in text order. The places and, behind them, room to
+  // merge them: one buffer. About one character in 60 of German prose is a
+  // capital T, D, M, N, S, C or Z.
   let capacity = Math.max(256, (end - begin) >> 5);
-  let buffer = new Int32Array(2 * capacity);
+  let buffer: Int32Array;
+  if (capacity <= KEPT_PLACES) {
+    if (!keptBuffer || keptBuffer.length < 2 * capacity)
+      keptBuffer = new Int32Array(2 * Math.min(KEPT_PLACES, 2 * capacity));
+    buffer = keptBuffer;
+    capacity = buffer.length >> 1;
+  } else buffer = new Int32Array(2 * capacity);
   let places = buffer.subarray(0, capacity);
   let count = 0;
   // Each initial's places come in order: runs to merge, not to sort (sorting
@@ -214,7 +256,8 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCou
         if (j - at >= minLength && j - at <= maxLength) length = j - at;
       } else length = wordLengthAt(re, source, at);
     } else length = wordLengthAt(re, source, at);
-    if (length >= 3 && isUpper(source[at])) tally.add(at, length);
+    if (length >= 3 && (first < 256 ? LATIN1_UPPER[first] === 1 : isUpper(source[at])))
+      tally.add(at, length);
   }
   return tally;
 }

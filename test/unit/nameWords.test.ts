@@ -1,0 +1,94 @@
+/**
+ * The speaker check's count of name-like words in the prose, found by a fast
+ * search (indexOf per initial, Latin-1 words measured by table), against a
+ * reference written here from the filter's definition: a maximal run of
+ * letters, marks and apostrophes in a prose span, starting with a character
+ * of the initials, upper case, as long as the filter allows.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { proseWordCounts, wordFilterFor } from '../../server/src/core/analysis/nameWords';
+import { parse } from '../../server/src/core';
+import { NAMES, transcriptArb, WORDS } from '../reliability/gen';
+
+function referenceCounts(text: string, names: readonly string[]): [string, number][] {
+  const filter = wordFilterFor(names);
+  if (!filter) return [];
+  const model = parse(text);
+  const initials = new Set([...filter.initials].flatMap((c) => [...c]));
+  const counts = new Map<string, number>();
+  for (let i = 0; i < model.prose.length; i++) {
+    const line = model.text.line(model.prose.lines[i]);
+    const run = /[\p{L}\p{M}'’]+/gu;
+    run.lastIndex = model.prose.starts[i];
+    for (let m = run.exec(line); m; m = run.exec(line)) {
+      const w = m[0];
+      // The filter's expression puts the initials in one character class.
+      const initial = initials.has(String.fromCodePoint(w.codePointAt(0)!));
+      const upper = w[0] !== w[0].toLowerCase();
+      if (
+        initial &&
+        upper &&
+        w.length >= Math.max(3, filter.minLength) &&
+        w.length <= filter.maxLength
+      )
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return [...counts];
+}
+
+function fastCounts(text: string, names: readonly string[]): [string, number][] {
+  const filter = wordFilterFor(names);
+  if (!filter) return [];
+  const out: [string, number][] = [];
+  proseWordCounts(parse(text), filter).forEach(1, (w, n) => out.push([w, n]));
+  return out;
+}
+
+/** Prose full of near spellings, in many scripts, with apostrophes and marks. */
+const proseWord = fc.oneof(
+  fc.constantFrom(...WORDS, ...NAMES),
+  fc.constantFrom('Thorsten', 'Stefans', 'Torsten’s', "D'Artagnan", 'Zoë', 'Zoe\u0308', 'Søren'),
+  fc.constantFrom('Mähne', 'Straße', 'ŚŁOWO', 'Ñandú', 'Ærø', 'Σωκράτης', 'İzmir', 'ǅemal'),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
+const proseLine = fc.array(proseWord, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+
+const textAndNames = fc
+  .tuple(transcriptArb, fc.array(proseLine, { maxLength: 6 }))
+  .map(([text, extra]) => {
+    // The extra prose after the first stamped paragraph, so it is body prose.
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^\[\d/.test(l));
+    if (at >= 0) lines.splice(at + 1, 0, ...extra);
+    const joined = lines.join('\n');
+    return { text: joined, names: [...new Set(parse(joined).labels.map((l) => l.name))] };
+  });
+
+describe('name-like words in the prose', () => {
+  it('counts what the filter describes, in order of first occurrence (fast-check)', () => {
+    fc.assert(
+      fc.property(textAndNames, ({ text, names }) => {
+        assert.deepEqual(fastCounts(text, names), referenceCounts(text, names));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts a name, its near spellings and words with umlauts, apostrophes and marks', () => {
+    const text = [
+      'Transcript',
+      'Stefan:',
+      "[0:01] Stefan, Stephan und Stefans Torsten’s Thorsten D'Artagnan Straße Zoë Zoe\u0308.",
+      'Stephan:',
+      '[0:05] Stefan? STEFAN stefan Stefanie-Stefan Thorsten',
+    ].join('\n');
+    const names = ['Stefan', 'Stephan'];
+    assert.deepEqual(fastCounts(text, names), referenceCounts(text, names));
+    const counts = new Map(fastCounts(text, names));
+    assert.equal(counts.get('Stefan'), 3); // not 'STEFAN', 'stefan', 'Stefans', 'Stefanie'
+    assert.equal(counts.get('Stephan'), 1);
+    assert.equal(counts.get('Straße'), 1);
+  });
+});
