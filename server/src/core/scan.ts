@@ -5,9 +5,18 @@
  * clipping text for messages.
  */
 
+const titleKeys = new Map<string, string>();
+
 /** Case- and space-insensitive form used to match headings to titles. */
 export function normalizeTitle(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Cached: every analysis keys the same chapter titles again.
+  let key = titleKeys.get(s);
+  if (key === undefined) {
+    key = s.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (titleKeys.size > 50_000) titleKeys.clear();
+    titleKeys.set(s, key);
+  }
+  return key;
 }
 
 export function leadingSpace(s: string): number {

@@ -136,11 +136,20 @@ function split(seconds: number) {
   };
 }
 
+const clocks = new Map<number, string>();
+
 /** `m:ss` under an hour, `h:mm:ss` from an hour on; milliseconds when present. */
 export function formatClock(seconds: number): string {
-  const { h, m, s, ms } = split(seconds);
-  const frac = ms ? `.${String(ms).padStart(3, '0')}` : '';
-  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}${frac}` : `${m}:${pad2(s)}${frac}`;
+  // Cached: the outline names every turn by its time, again after each edit.
+  let clock = clocks.get(seconds);
+  if (clock === undefined) {
+    const { h, m, s, ms } = split(seconds);
+    const frac = ms ? `.${String(ms).padStart(3, '0')}` : '';
+    clock = h > 0 ? `${h}:${pad2(m)}:${pad2(s)}${frac}` : `${m}:${pad2(s)}${frac}`;
+    if (clocks.size > 50_000) clocks.clear();
+    clocks.set(seconds, clock);
+  }
+  return clock;
 }
 
 /** A body timestamp as written: `[m:ss]` or `[h:mm:ss]`. */
