@@ -47,6 +47,13 @@ export interface PairOptions {
   /** Stop early once this many milliseconds have been spent measuring (after at least `minReps`). */
   readonly budgetMs?: number;
   readonly minReps?: number;
+  /**
+   * Alternate which side goes first in each pair (the default). Off, the
+   * sides strictly take turns (baseline, subject, baseline, ...): each call
+   * follows one of the other side, as the peer's processes need, since a
+   * call right after its own side's last one finds its caches warm.
+   */
+  readonly alternate?: boolean;
 }
 
 type Timed = () => number | Promise<number>;
@@ -74,7 +81,7 @@ export async function interleave(
   subject: Timed,
   options: PairOptions,
 ): Promise<Paired> {
-  const { reps, warmup = 0, warmupMs = 0, budgetMs = Infinity } = options;
+  const { reps, warmup = 0, warmupMs = 0, budgetMs = Infinity, alternate = true } = options;
   const minReps = options.minReps ?? Math.min(reps, 5);
   const warming = performance.now();
   for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) {
@@ -88,7 +95,7 @@ export async function interleave(
   for (let i = 0; i < reps; i++) {
     let tb: number;
     let ts: number;
-    if (i % 2 === 0) {
+    if (i % 2 === 0 || !alternate) {
       tb = await baseline();
       ts = await subject();
     } else {
