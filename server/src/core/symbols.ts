@@ -5,7 +5,6 @@
  */
 import { headingInsertLine } from './analysis/chapters';
 import type { TranscriptModel, Turn } from './model';
-import { lowerBound, upperBound } from './search';
 import { pos, range, type Range } from './text';
 import { formatClock } from './time';
 
@@ -55,9 +54,41 @@ interface Cut {
   readonly resume: number;
 }
 
-const cutLine = (c: Cut) => c.line;
-const stampLine = (s: { readonly line: number }) => s.line;
-const anchorLine = (a: Anchor) => a.line;
+/**
+ * Where the outline is in the cuts, stamps and anchors: each a position in
+ * its array, moved from one turn piece to the next (the pieces come in line
+ * order, so each moves forward a little; a binary search per piece, with its
+ * closures, was half the outline's time).
+ */
+interface Cursors {
+  cut: number;
+  stamp: number;
+  anchor: number;
+}
+
+/** The first index after `from`'s neighbourhood whose line is above `line`, for items sorted by line. */
+function firstAbove(
+  items: readonly { readonly line: number }[],
+  line: number,
+  from: number,
+): number {
+  let i = from;
+  while (i > 0 && items[i - 1].line > line) i--;
+  while (i < items.length && items[i].line <= line) i++;
+  return i;
+}
+
+/** The first index whose line is at least `line`, searched from `from`, for items sorted by line. */
+function firstAtOrAbove(
+  items: readonly { readonly line: number }[],
+  line: number,
+  from: number,
+): number {
+  let i = from;
+  while (i > 0 && items[i - 1].line >= line) i--;
+  while (i < items.length && items[i].line < line) i++;
+  return i;
+}
 
 /**
  * Turn nodes have no children: they share one empty array, frozen, instead of
@@ -76,16 +107,18 @@ function placeTurnPieces(
   anchors: readonly Anchor[],
   chapterNodes: readonly OutlineNode[],
   top: OutlineNode[],
+  at: Cursors,
 ): void {
   let from = turn.startLine;
-  // The cuts inside the turn: cuts[first] to cuts[last - 1].
-  const first = upperBound(cuts, turn.startLine, cutLine);
-  const count = upperBound(cuts, turn.endLine, cutLine) - first;
+  // The cuts inside the turn: cuts[first] to cuts[first + count - 1].
+  const first = (at.cut = firstAbove(cuts, turn.startLine, at.cut));
+  const count = firstAbove(cuts, turn.endLine, first) - first;
   for (let i = 0; i <= count; i++) {
     const to = i < count ? cuts[first + i].line - 1 : turn.endLine;
     if (to >= from) {
-      const at = model.stamps[lowerBound(model.stamps, from, stampLine)];
-      const stamp = at && at.line <= to ? at : undefined;
+      at.stamp = firstAtOrAbove(model.stamps, from, at.stamp);
+      const next = model.stamps[at.stamp];
+      const stamp = next && next.line <= to ? next : undefined;
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
       const selection =
         from === turn.startLine ? turn.label.nameRange : (stamp?.range ?? range(from, 0, 0));
@@ -102,7 +135,8 @@ function placeTurnPieces(
         selectionRange: selection,
         children: NO_CHILDREN,
       };
-      const owner = upperBound(anchors, from, anchorLine) - 1;
+      at.anchor = firstAbove(anchors, from, at.anchor);
+      const owner = at.anchor - 1;
       if (owner >= 0 && chapterNodes[owner].range.end.line >= from)
         chapterNodes[owner].children.push(piece);
       else top.push(piece);
@@ -130,9 +164,10 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
   // the places of missing chapters.
   const cuts = anchors.map((a) => ({ line: a.line, resume: a.missing ? a.line : a.line + 1 }));
   const top: OutlineNode[] = [];
+  const at: Cursors = { cut: 0, stamp: 0, anchor: 0 };
   for (const turn of model.turns) {
     if (turn.startLine < bodyStart) continue;
-    placeTurnPieces(model, turn, cuts, anchors, chapterNodes, top);
+    placeTurnPieces(model, turn, cuts, anchors, chapterNodes, top, at);
   }
   return [...top, ...chapterNodes].sort(
     (a, b) =>
