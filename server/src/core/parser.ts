@@ -39,6 +39,16 @@ import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResul
  */
 const MAX_TITLE = 200;
 
+/** The section headers by length: no two have the same. */
+const HEADER_BY_LENGTH: readonly ({ name: string; kind: SectionKind } | undefined)[] = (() => {
+  const byLength: ({ name: string; kind: SectionKind } | undefined)[] = [];
+  for (const [name, kind] of SECTION_HEADERS) {
+    if (byLength[name.length]) throw new Error(`two section headers of length ${name.length}`);
+    byLength[name.length] = { name, kind };
+  }
+  return byLength;
+})();
+
 // Line kinds of the body, as small numbers (one byte per line).
 const BLANK = 0;
 const STAMP = 1;
@@ -64,9 +74,12 @@ export function parse(source: string): TranscriptModel {
     const first = source.charCodeAt(p);
     if (p === end || (first !== 71 && first !== 67 && first !== 76 && first !== 66 && first !== 84))
       continue;
-    const name = text.line(line).trim();
-    const kind = SECTION_HEADERS.get(name);
-    if (kind) headers.push({ line, kind, name });
+    // What trim() would leave, compared in place (no string per line).
+    let e = end;
+    while (e > p && isJsSpace(source.charCodeAt(e - 1))) e--;
+    const header = HEADER_BY_LENGTH[e - p];
+    if (header !== undefined && source.startsWith(header.name, p))
+      headers.push({ line, kind: header.kind, name: header.name });
   }
   const sections: Section[] = headers.map((h, i) => ({
     kind: h.kind,
