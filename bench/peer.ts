@@ -168,6 +168,8 @@ function peerWorkerScript(): string {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
+      // The worker imports this file but never builds: esbuild stays out.
+      external: ['esbuild'],
       logLevel: 'warning',
     });
     workerScript = outfile;
