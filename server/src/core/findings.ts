@@ -61,6 +61,10 @@ export interface Finding {
   readonly message: string;
   readonly range: Range;
   readonly related?: readonly RelatedInformation[];
+  /**
+   * May be made when first read (speaker-spelling findings do so): read it as
+   * a property; a spread copy of a finding would not carry it.
+   */
   readonly fixes?: readonly Fix[];
 }
 
