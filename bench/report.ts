@@ -7,7 +7,7 @@ import type { CoreFigure } from './core';
 import type { ExtensionFigure } from './extension';
 import type { PeerFigure } from './peer';
 import type { Op, ProtocolFigure, WorkspaceFigure } from './protocol';
-import { fmt, type Paired } from './stats';
+import { fmt, type Paired, type Summary } from './stats';
 
 export const EPISODES = 500;
 
@@ -114,6 +114,15 @@ const kb = (bytes: number) => (bytes >= 1e6 ? `${fmt(bytes / 1e6)} MB` : `${fmt(
 const med = (p: Paired) => ms(p.subject.median);
 const p95 = (p: Paired) => ms(p.subject.p95);
 const x = (p: Paired) => `${fmt(p.ratio.median)}x`;
+/** A row of n, median, p95 and max, then `last`. */
+const spread = (name: string, s: Summary, last = '') => [
+  name,
+  String(s.n),
+  ms(s.median),
+  ms(s.p95),
+  ms(s.max),
+  last,
+];
 
 export function render(result: Result): string {
   const out: string[] = [];
@@ -251,38 +260,18 @@ export function render(result: Result): string {
             '',
             '',
           ],
-          [
-            'workspace/symbol while indexing',
-            String(w.duringQuery.n),
-            ms(w.duringQuery.median),
-            ms(w.duringQuery.p95),
-            ms(w.duringQuery.max),
-            '',
-          ],
-          [
-            'ping while indexing',
-            String(w.duringPing.n),
-            ms(w.duringPing.median),
-            ms(w.duringPing.p95),
-            ms(w.duringPing.max),
-            '',
-          ],
-          [
+          spread('workspace/symbol while indexing', w.duringQuery),
+          spread('ping while indexing', w.duringPing),
+          spread(
             'workspace/symbol after (one chapter per episode)',
-            String(w.afterQuery.subject.n),
-            med(w.afterQuery),
-            p95(w.afterQuery),
-            ms(w.afterQuery.subject.max),
+            w.afterQuery.subject,
             x(w.afterQuery),
-          ],
-          [
+          ),
+          spread(
             'workspace/symbol after ("e": 1000 symbols)',
-            String(w.afterBroadQuery.subject.n),
-            med(w.afterBroadQuery),
-            p95(w.afterBroadQuery),
-            ms(w.afterBroadQuery.subject.max),
+            w.afterBroadQuery.subject,
             x(w.afterBroadQuery),
-          ],
+          ),
         ],
       ),
       '',

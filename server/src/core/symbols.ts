@@ -66,7 +66,11 @@ interface Cursors {
   anchor: number;
 }
 
-/** The first index after `from`'s neighbourhood whose line is above `line`, for items sorted by line. */
+/**
+ * The first index whose line is above `line`, for items sorted by line,
+ * searched from `from` in either direction (a step or two when queries come
+ * in order). The first at or above an integer line `l` is `firstAbove(l - 1)`.
+ */
 function firstAbove(
   items: readonly { readonly line: number }[],
   line: number,
@@ -75,18 +79,6 @@ function firstAbove(
   let i = from;
   while (i > 0 && items[i - 1].line > line) i--;
   while (i < items.length && items[i].line <= line) i++;
-  return i;
-}
-
-/** The first index whose line is at least `line`, searched from `from`, for items sorted by line. */
-function firstAtOrAbove(
-  items: readonly { readonly line: number }[],
-  line: number,
-  from: number,
-): number {
-  let i = from;
-  while (i > 0 && items[i - 1].line >= line) i--;
-  while (i < items.length && items[i].line < line) i++;
   return i;
 }
 
@@ -116,7 +108,7 @@ function placeTurnPieces(
   for (let i = 0; i <= count; i++) {
     const to = i < count ? cuts[first + i].line - 1 : turn.endLine;
     if (to >= from) {
-      at.stamp = firstAtOrAbove(model.stamps, from, at.stamp);
+      at.stamp = firstAbove(model.stamps, from - 1, at.stamp);
       const next = model.stamps[at.stamp];
       const stamp = next && next.line <= to ? next : undefined;
       const name = turn.label.name + (stamp ? ` ${formatClock(stamp.seconds)}` : '');
