@@ -16,6 +16,12 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core';
+import {
+  EXPORT,
+  IMPORT,
+  type ExportResponse,
+  type ImportResponse,
+} from '../../server/src/requests';
 import { CLEAN, lines } from '../unit/util';
 import { LspClient, waitForAsync } from './lspClient';
 
@@ -149,76 +155,58 @@ describe('editing features over stdio', function () {
     assert.match(refused.message, /would make \[0:05\] on line 14 negative/);
   });
 
+  /** The export request for the open document; `params` may hold nonsense on purpose. */
+  const exportDoc = (params: Record<string, unknown>) =>
+    client.conn.sendRequest<ExportResponse>(EXPORT, { textDocument: { uri: URI }, ...params });
+  const importText = (params: Record<string, unknown>) =>
+    client.conn.sendRequest<ImportResponse>(IMPORT, params);
+
   it('exports the open document, refusing one with errors unless forced', async () => {
-    const vtt = await client.conn.sendRequest<{ ok: boolean; content: string; extension: string }>(
-      'transcript/export',
-      { textDocument: { uri: URI }, format: 'vtt' },
-    );
-    assert.equal(vtt.ok, true);
+    const vtt = await exportDoc({ format: 'vtt' });
+    assert.ok(vtt.ok);
     assert.equal(vtt.extension, '.vtt');
     assert.match(
       vtt.content,
       /^WEBVTT\n\n00:00:05\.000 --> 00:00:20\.000\n<v Malte>Hallo und herzlich willkommen/,
     );
     await client.change(URI, [{ text: CLEAN.replace('[0:20]', '[0:01]') }]);
-    const refused = await client.conn.sendRequest<{ ok: boolean; errors: number; message: string }>(
-      'transcript/export',
-      { textDocument: { uri: URI }, format: 'srt' },
-    );
-    assert.deepEqual([refused.ok, refused.errors], [false, 1]);
+    const refused = await exportDoc({ format: 'srt' });
+    assert.ok(!refused.ok);
+    assert.equal(refused.errors, 1);
     assert.match(refused.message, /timestamp-order/);
-    const forced = await client.conn.sendRequest<{ ok: boolean }>('transcript/export', {
-      textDocument: { uri: URI },
-      format: 'srt',
-      force: true,
-    });
+    const forced = await exportDoc({ format: 'srt', force: true });
     assert.equal(forced.ok, true);
   });
 
   it('passes line width, episode length and the WebVTT chapters track on to the export', async () => {
     await client.change(URI, [{ text: CLEAN }]);
-    const r = await client.conn.sendRequest<{
-      ok: boolean;
-      content: string;
-      chaptersTrack?: string;
-    }>('transcript/export', {
-      textDocument: { uri: URI },
+    const r = await exportDoc({
       format: 'vtt',
       lineWidth: 12,
       episodeLength: 600,
       chaptersTrack: true,
     });
-    assert.equal(r.ok, true);
+    assert.ok(r.ok);
     assert.match(r.content, /\n<v Malte>Hallo und\nherzlich\nwillkommen\./);
     assert.match(r.content, / --> 00:10:00\.000\n<v Stefan>Danke\.\n$/);
     assert.match(r.chaptersTrack ?? '', /^WEBVTT\n\n00:00:00\.000 --> /);
     // Nonsense options are ignored (the defaults apply), not passed on.
-    const plain = await client.conn.sendRequest<{ ok: boolean; content: string }>(
-      'transcript/export',
-      { textDocument: { uri: URI }, format: 'vtt' },
-    );
-    const odd = await client.conn.sendRequest<{
-      ok: boolean;
-      content: string;
-      chaptersTrack?: string;
-    }>('transcript/export', {
-      textDocument: { uri: URI },
+    const plain = await exportDoc({ format: 'vtt' });
+    const odd = await exportDoc({
       format: 'vtt',
       lineWidth: -3,
       episodeLength: 'long',
       chaptersTrack: 'yes',
     });
+    assert.ok(plain.ok && odd.ok);
     assert.equal(odd.content, plain.content);
     assert.equal(odd.chaptersTrack, undefined);
   });
 
   it('imports WebVTT into a transcript', async () => {
-    const r = await client.conn.sendRequest<{ ok: boolean; text: string; format: string }>(
-      'transcript/import',
-      {
-        content: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Malte>Hallo &amp; willkommen.\n',
-      },
-    );
+    const r = await importText({
+      content: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Malte>Hallo &amp; willkommen.\n',
+    });
     assert.deepEqual(r, {
       ok: true,
       format: 'vtt',
@@ -227,19 +215,13 @@ describe('editing features over stdio', function () {
     });
     const cues =
       'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna>Hallo und\n\n00:00:03.000 --> 00:00:05.000\n<v Anna>willkommen.\n';
-    const byPause = await client.conn.sendRequest<{ ok: boolean; text: string }>(
-      'transcript/import',
-      { content: cues, paragraphs: 'pauses' },
-    );
+    const byPause = await importText({ content: cues, paragraphs: 'pauses' });
+    assert.ok(byPause.ok);
     assert.equal(byPause.text, 'Transcript\nAnna:\n[0:01] Hallo und willkommen.\n');
-    const byCue = await client.conn.sendRequest<{ ok: boolean; text: string }>(
-      'transcript/import',
-      { content: cues, paragraphs: 'sentences' },
-    );
+    const byCue = await importText({ content: cues, paragraphs: 'sentences' });
+    assert.ok(byCue.ok);
     assert.equal(byCue.text, 'Transcript\nAnna:\n[0:01] Hallo und\n[0:03] willkommen.\n');
-    const bad = await client.conn.sendRequest<{ ok: boolean }>('transcript/import', {
-      content: 'just words',
-    });
+    const bad = await importText({ content: 'just words' });
     assert.equal(bad.ok, false);
   });
 
