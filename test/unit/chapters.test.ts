@@ -40,17 +40,21 @@ describe('chapter checks', () => {
     assert.equal(applyEdits(text, f.fixes![0].edits), CLEAN);
   });
 
-  it('inserts a missing heading mid-turn before the stamp when the turn began earlier', () => {
-    const text = lines(
+  /** Chapter B (at 1:00) starts inside a turn that began in chapter A; its heading is missing. */
+  const missingMidTurn = (title: string) =>
+    lines(
       'Chapters',
       '0:00:00 A',
-      '0:01:00 B',
+      `0:01:00 ${title}`,
       'Transcript',
       'A',
       'X:',
       '[0:10] a',
       '[1:05] b',
     );
+
+  it('inserts a missing heading mid-turn before the stamp when the turn began earlier', () => {
+    const text = missingMidTurn('B');
     const [f] = of(text, 'chapter-heading-missing');
     assert.equal(
       applyEdits(text, f.fixes![0].edits),
@@ -72,16 +76,7 @@ describe('chapter checks', () => {
     // Found by the fix-all property: a title that starts like a timestamp was
     // inserted as a line that parses as a (malformed) stamp, again every round.
     for (const title of ['[1:05 ] Intro', '[1:05] Intro', 'Transcript']) {
-      const text = lines(
-        'Chapters',
-        '0:00:00 A',
-        `0:01:00 ${title}`,
-        'Transcript',
-        'A',
-        'X:',
-        '[0:10] a',
-        '[1:05] b',
-      );
+      const text = missingMidTurn(title);
       const [f] = of(text, 'chapter-heading-missing');
       assert.ok(f, title);
       assert.equal(f.fixes, undefined, title);
