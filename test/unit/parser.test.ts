@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { parse } from '../../server/src/core';
+import { anyTextArb, mutatedTranscriptArb, transcriptArb } from '../reliability/gen';
 import { CLEAN, codes, lines } from './util';
 
 describe('parser', () => {
@@ -174,6 +176,26 @@ describe('parser', () => {
       '4:1 chapter-entry-malformed',
       '7:1 section-duplicate',
     ]);
+  });
+
+  it('counts the words of a paragraph on its prose lines only: words > 0 exactly when hasWords', () => {
+    // An ideographic space is white space to the parser (a blank line) though
+    // not to a word count over raw lines; a paragraph without a Transcript
+    // header can reach past other sections.
+    const m = parse(lines('Anna:', '[0:01] hallo du', '\u3000', 'da'));
+    assert.deepEqual(
+      m.paragraphs.map((p) => p.words),
+      [3],
+    );
+    assert.equal(m.turns[0].words, 3);
+    fc.assert(
+      fc.property(fc.oneof(transcriptArb, mutatedTranscriptArb, anyTextArb), (text) => {
+        const model = parse(text);
+        for (const p of model.paragraphs) assert.equal(p.words > 0, p.hasWords, text);
+        for (const t of model.turns) assert.equal(t.words > 0, t.hasWords, text);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

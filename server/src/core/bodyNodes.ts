@@ -3,7 +3,7 @@
  * ranges, and paragraphs and turns whose word counts, are made only when
  * first asked for.
  */
-import type { ChapterHeading, Paragraph, SpeakerLabel, Timestamp, Turn } from './model';
+import type { Paragraph, SpeakerLabel, Timestamp, Turn } from './model';
 import { countWords } from './scan';
 import { range, type LineIndex, type Range } from './text';
 
@@ -43,33 +43,37 @@ export class Label implements SpeakerLabel {
   }
 }
 
-/** Counts the words of paragraphs and turns on demand, from the text. */
+/**
+ * Counts the words of paragraphs and turns on demand, from their prose spans
+ * (the lines with a word, from where their prose starts): the same lines
+ * that make `hasWords`, so `words > 0` exactly when `hasWords`.
+ */
 export class WordCounter {
-  private headingLines: Set<number> | undefined;
   constructor(
     private readonly source: string,
     private readonly text: LineIndex,
-    private readonly headings: readonly ChapterHeading[],
+    /** Prose span `k` is line `lines[k]` from column `starts[k]`. */
+    private readonly lines: ArrayLike<number>,
+    private readonly starts: ArrayLike<number>,
     readonly paragraphs: readonly Paragraph[],
   ) {}
 
-  /** Words on lines `from` to `to`, the first from column `first`, headings skipped. */
-  count(from: number, to: number, first: number): number {
-    this.headingLines ??= new Set(this.headings.map((h) => h.line));
+  /** Words in `count` prose spans from span `first`. */
+  count(first: number, count: number): number {
     let words = 0;
-    for (let line = from; line <= to; line++) {
-      if (this.headingLines.has(line)) continue;
-      const start = this.text.lineStart(line);
+    for (let k = first; k < first + count; k++) {
+      const start = this.text.lineStart(this.lines[k]);
       words += countWords(
         this.source,
-        start + (line === from ? first : 0),
-        start + this.text.lineLength(line),
+        start + this.starts[k],
+        start + this.text.lineLength(this.lines[k]),
       );
     }
     return words;
   }
 }
 
+/** A paragraph; its prose spans are consecutive, held as the first and a count. */
 export class ParagraphNode implements Paragraph {
   private counted = -1;
   constructor(
@@ -78,13 +82,13 @@ export class ParagraphNode implements Paragraph {
     readonly stamp: Timestamp | undefined,
     readonly turn: number | undefined,
     readonly hasWords: boolean,
-    private readonly first: number,
+    private readonly firstProse: number,
+    private readonly proseCount: number,
     private readonly counter: WordCounter,
   ) {}
 
   get words(): number {
-    if (this.counted < 0)
-      this.counted = this.counter.count(this.startLine, this.endLine, this.first);
+    if (this.counted < 0) this.counted = this.counter.count(this.firstProse, this.proseCount);
     return this.counted;
   }
 }

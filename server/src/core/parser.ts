@@ -355,7 +355,7 @@ export function parse(source: string): TranscriptModel {
   //    hover); the checks need to know only whether a line has any.
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
-  const words = new WordCounter(source, text, headings, paragraphs);
+  const words = new WordCounter(source, text, proseLines, proseStarts, paragraphs);
   // The open turn and paragraph, as plain variables (no object per paragraph).
   let turnLabel: SpeakerLabel | undefined;
   let turnStart = 0;
@@ -367,7 +367,8 @@ export function parse(source: string): TranscriptModel {
   let paraStart = 0;
   let paraEnd = 0;
   let paraStamp: Timestamp | undefined;
-  let paraFirst = 0;
+  // The paragraph's prose spans are consecutive: from the first, up to proseCount.
+  let paraFirstProse = 0;
   let paraHasWords = false;
   let lastBodyLine = -1;
   let nextLabel = 0;
@@ -381,7 +382,8 @@ export function parse(source: string): TranscriptModel {
         paraStamp,
         turnLabel ? turns.length : undefined,
         paraHasWords,
-        paraFirst,
+        paraFirstProse,
+        proseCount - paraFirstProse,
         words,
       ),
     );
@@ -428,7 +430,7 @@ export function parse(source: string): TranscriptModel {
       paraStart = line;
       paraEnd = line;
       paraStamp = kind === STAMP ? stamps[nextStamp++] : undefined;
-      paraFirst = start;
+      paraFirstProse = proseCount;
       paraHasWords = has;
     } else if (paraOpen) {
       paraEnd = line;
@@ -438,7 +440,7 @@ export function parse(source: string): TranscriptModel {
       paraStart = line;
       paraEnd = line;
       paraStamp = undefined;
-      paraFirst = start;
+      paraFirstProse = proseCount;
       paraHasWords = has;
     }
     if (turnLabel) turnHasWords ||= has;
