@@ -10,10 +10,10 @@
  * formats themselves are checked with independent parsers in test/unit.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
+import { cli } from '../cli/helpers.js';
+import { startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
   acceptPath,
   closeAllEditors,
@@ -28,14 +28,6 @@ import {
 const EPISODE = exampleEpisode();
 /** The example with its two error findings corrected (a malformed and a backwards stamp). */
 const CLEAN = EPISODE.replace('[12:6]', '[12:06]').replace('[1:14:07]', '[14:07]');
-
-/** Runs the built CLI from the repository root; returns its standard output. */
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], {
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('Publishing from the editor: Export… and Import…', function () {
   let vs: VSCodeSession;

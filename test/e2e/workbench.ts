@@ -569,15 +569,16 @@ export async function waitForQuickInput(
   title: RegExp,
   value: (v: string) => boolean = () => true,
 ): Promise<string> {
-  let last: string | undefined;
   const shown = await waitFor(
     async () => {
       const now = await quickInputTitle(vs);
-      if (now === undefined || !title.test(now)) return undefined;
-      last = await vs.page.locator(QUICK_INPUT_BOX).first().inputValue();
-      return value(last) ? { value: last } : undefined;
+      if (now === undefined || !title.test(now)) throw new Error(`the title is ${now}`);
+      const v = await vs.page.locator(QUICK_INPUT_BOX).first().inputValue();
+      // Thrown, not returned: waitFor's timeout error reports the last one.
+      if (!value(v)) throw new Error(`the value is ${JSON.stringify(v)}`);
+      return { value: v };
     },
-    { message: `the quick input "${title.source}" (last value ${JSON.stringify(last)})` },
+    { message: `the quick input "${title.source}"` },
   );
   return shown.value;
 }
