@@ -21,11 +21,33 @@ describe('time', () => {
       if (m[4] !== undefined) seconds += Number(m[4].padEnd(3, '0')) / 1000;
       return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
     };
-    // Every string of up to 7 characters over this alphabet, after a bracket, and some long ones.
+    // Over this alphabet: every string of up to 5 characters after a bracket,
+    // and every ending of up to 4 characters after prefixes that reach the
+    // hour and fraction forms; and some long ones.
     const alphabet = ['0', '5', '6', '9', ':', '.', ']', ' '];
-    const strings = ['[', `[${'9'.repeat(400)}:00]`, `[${'1'.repeat(16)}:00]`, '[0:00.1234]'];
-    for (let i = 0; i < strings.length && strings.length < 50_000; i++)
-      if (strings[i].length < 8) for (const c of alphabet) strings.push(strings[i] + c);
+    const endings = (prefix: string, depth: number): string[] =>
+      depth === 0 ? [prefix] : [prefix, ...alphabet.flatMap((c) => endings(prefix + c, depth - 1))];
+    const strings = [
+      ...endings('[', 5),
+      ...['[0:00:', '[9:59:', '[1:05.', '[0:00:00.', '[10:5'].flatMap((p) => endings(p, 4)),
+      `[${'9'.repeat(400)}:00]`,
+      `[${'1'.repeat(16)}:00]`,
+      '[0:00.1234]',
+    ];
+    const valid = strings.filter((s) => expected(s) !== undefined);
+    // The enumeration reaches every form: hours, fractions, both.
+    assert.ok(
+      valid.some((s) => /^\[\d+:\d\d:\d\d\]/.test(s)),
+      'h:mm:ss',
+    );
+    assert.ok(
+      valid.some((s) => /^\[\d+:\d\d\.\d+\]/.test(s)),
+      'm:ss.f',
+    );
+    assert.ok(
+      valid.some((s) => /^\[\d+:\d\d:\d\d\.\d+\]/.test(s)),
+      'h:mm:ss.f',
+    );
     for (const s of strings) assert.deepEqual(parseStamp(s), expected(s), s);
   });
 
