@@ -328,13 +328,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       '--chapters <file>',
       'a chapters file: Podcasting 2.0 JSON, Podlove Simple Chapters or mp4chaps',
     )
-    .addOption(
-      new Option(
-        '--paragraphs <how>',
-        'cues: a stamped paragraph per cue (every start kept); pauses: one paragraph per pause',
-      )
-        .choices(['cues', 'pauses'])
-        .default('cues'),
+    .option(
+      '--paragraphs <how>',
+      'cues (default): a stamped paragraph per cue (every start kept); pauses: one paragraph per pause',
     )
     .option('--pause <seconds>', 'the gap between cues that makes a pause (default 2)')
     .option('-o, --output <file>', 'write here (atomically) instead of to standard output')

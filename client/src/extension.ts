@@ -107,17 +107,15 @@ async function exportTranscript(): Promise<void> {
     { title: 'Export Transcript', placeHolder: 'Format' },
   );
   if (!picked) return;
+  // The settings as they are: the core ignores widths and lengths that are
+  // not positive numbers, and makes a chapters track for WebVTT only.
   const config = vscode.workspace.getConfiguration('transcript.export', editor.document.uri);
-  const setting = (key: string) => {
-    const v = config.get<unknown>(key);
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-  };
   const params: ExportParams = {
     textDocument: { uri: editor.document.uri.toString() },
     format: picked.format,
-    lineWidth: setting('lineWidth'),
-    episodeLength: setting('episodeLength'),
-    chaptersTrack: picked.format === 'vtt' && config.get<boolean>('vttChaptersTrack') === true,
+    lineWidth: config.get<number>('lineWidth'),
+    episodeLength: config.get<number>('episodeLength'),
+    chaptersTrack: config.get<boolean>('vttChaptersTrack') === true,
   };
   let result = await client.sendRequest<ExportResponse>(EXPORT, params);
   if (!result.ok && result.errors > 0) {
@@ -181,13 +179,13 @@ async function importTranscript(): Promise<void> {
     chapters = new TextDecoder().decode(await vscode.workspace.fs.readFile(c));
   }
   const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  const paragraphs = vscode.workspace
-    .getConfiguration('transcript.import')
-    .get<string>('paragraphs');
   const params: ImportParams = {
     content,
     chapters,
-    paragraphs: paragraphs === 'pauses' ? 'pauses' : 'cues',
+    // Anything but 'pauses' means cues, in the core.
+    paragraphs: vscode.workspace
+      .getConfiguration('transcript.import')
+      .get<ImportParams['paragraphs']>('paragraphs'),
   };
   const result = await client.sendRequest<ImportResponse>(IMPORT, params);
   if (!result.ok) {

@@ -33,7 +33,7 @@ export interface ExportParams {
   readonly force?: boolean;
   /** Characters per cue line (default: the format's). */
   readonly lineWidth?: number;
-  /** Seconds: where the last cue ends (default: a few seconds after it starts). */
+  /** Seconds: where the last cue and chapter end (default: the last cue lasts as long as its words take to say). */
   readonly episodeLength?: number;
   /** WebVTT only: also return the chapters as a WebVTT chapters track. */
   readonly chaptersTrack?: boolean;

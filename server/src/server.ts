@@ -436,7 +436,7 @@ export function startServer(connection: Connection): void {
       () => {
         const r = importTranscript(p.content, {
           chapters: p.chapters,
-          paragraphs: p.paragraphs === 'pauses' ? 'pauses' : 'cues',
+          paragraphs: p.paragraphs,
         });
         return r.ok ? { ok: true, text: r.text, format: r.format, warnings: r.warnings } : r;
       },

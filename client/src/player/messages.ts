@@ -6,6 +6,7 @@
  * The webview's script is generated from this file's validator
  * (`validatorSource`), so both sides check with the same rules.
  */
+import { MAX_RATE, MIN_RATE } from '../../../server/src/core/playback';
 
 /**
  * Extension → webview. Each carries `seq`, a counter the webview echoes as
@@ -139,7 +140,7 @@ export function isSavedPlayerState(value: unknown): value is SavedPlayerState {
     Number.isFinite(v.time) &&
     v.time >= 0 &&
     typeof v.rate === 'number' &&
-    v.rate >= 0.5 &&
-    v.rate <= 2
+    v.rate >= MIN_RATE &&
+    v.rate <= MAX_RATE
   );
 }
