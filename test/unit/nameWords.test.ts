@@ -7,8 +7,13 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { proseWordCounts, wordFilterFor } from '../../server/src/core/analysis/nameWords';
+import {
+  proseWordCounts,
+  proseWordRanges,
+  wordFilterFor,
+} from '../../server/src/core/analysis/nameWords';
 import { parse } from '../../server/src/core';
+import { lines } from './util';
 import { NAMES, transcriptArb, WORDS } from '../reliability/gen';
 
 function referenceCounts(text: string, names: readonly string[]): [string, number][] {
@@ -88,5 +93,36 @@ describe('name-like words in the prose', () => {
     assert.equal(counts.get('Stefan'), 3); // not 'STEFAN', 'stefan', 'Stefans', 'Stefanie'
     assert.equal(counts.get('Stephan'), 1);
     assert.equal(counts.get('Straße'), 1);
+  });
+
+  it('finds every place a word stands whole in the prose, as a word reading of each line does (fast-check)', () => {
+    const reference = (text: string, word: string) => {
+      const model = parse(text);
+      const out: string[] = [];
+      for (let i = 0; i < model.prose.length; i++) {
+        const line = model.text.line(model.prose.lines[i]);
+        const re = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+        re.lastIndex = model.prose.starts[i];
+        for (let m = re.exec(line); m; m = re.exec(line))
+          if (m[0] === word) out.push(`${model.prose.lines[i]}:${m.index}`);
+      }
+      return out;
+    };
+    const fast = (text: string, word: string) =>
+      proseWordRanges(parse(text), word).map((r) => `${r.start.line}:${r.start.character}`);
+    fc.assert(
+      fc.property(
+        textAndNames,
+        fc.constantFrom('Tim', 'Stefan', 'Zoë', 'Thorsten'),
+        ({ text }, w) => {
+          assert.deepEqual(fast(text, w), reference(text, w));
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // A letter outside the Basic Multilingual Plane (two UTF-16 units) before the word.
+    const text = lines('Transcript', 'Anna:', '[0:01] 𝐀Tim sagt Tim.');
+    assert.deepEqual(fast(text, 'Tim'), ['2:18']);
+    assert.deepEqual(reference(text, 'Tim'), ['2:18']);
   });
 });

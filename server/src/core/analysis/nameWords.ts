@@ -300,8 +300,12 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
     // apostrophe) before it in the span carries a word on into it.
     if (at > from) {
       const before = source.charAt(at - 1);
-      if (LETTER.test(before)) continue;
-      if ((before === "'" || before === '’') && at - 1 > from && LETTER.test(source.charAt(at - 2)))
+      if (LETTER.test(charBefore(source, at, from))) continue;
+      if (
+        (before === "'" || before === '’') &&
+        at - 1 > from &&
+        LETTER.test(charBefore(source, at - 1, from))
+      )
         continue;
     }
     whole.lastIndex = at;
@@ -313,6 +317,15 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+
+/** The whole character (code point) that ends just before `at`, not before `from`. */
+function charBefore(source: string, at: number, from: number): string {
+  const low = source.charCodeAt(at - 1);
+  const high = source.charCodeAt(at - 2);
+  return low >= 0xdc00 && low <= 0xdfff && at - 2 >= from && high >= 0xd800 && high <= 0xdbff
+    ? source.slice(at - 2, at)
+    : source.charAt(at - 1);
+}
 
 function spanEnd(model: TranscriptModel, k: number): number {
   const line = model.prose.lines[k];
