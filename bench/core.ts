@@ -5,7 +5,7 @@
  */
 import { analyze, outline, parse } from '../server/src/core';
 import type { Input } from './inputs';
-import { interleave, type Paired } from './stats';
+import { interleave, summarize, type Paired } from './stats';
 
 const LINE_BREAK = /\r\n|\r|\n/;
 const STAMP = /^\[\d+:\d\d\]/;
@@ -65,7 +65,7 @@ export async function coreFigure(
     },
     { reps, warmup, warmupMs, budgetMs },
   );
-  const cpuSorted = cpu.slice(cpu.length - analyzePair.subject.n).sort((a, b) => a - b);
+  const analyzeCpu = summarize(cpu.slice(cpu.length - analyzePair.subject.n));
   const side = Math.max(3, Math.ceil(reps / 3));
   const parsePair = await interleave(
     timeFloor,
@@ -93,7 +93,7 @@ export async function coreFigure(
     analyze: analyzePair,
     analyzeMBps: mbps(analyzePair.subject.median),
     floorMBps: mbps(analyzePair.baseline.median),
-    analyzeCpuMs: cpuSorted[Math.floor(cpuSorted.length / 2)] ?? NaN,
+    analyzeCpuMs: analyzeCpu.median,
     findings,
     parse: parsePair,
     outline: outlinePair,

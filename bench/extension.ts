@@ -198,7 +198,7 @@ function probe(file: string): Promise<{ ms: number; result: ProbeResult }> {
  * An error text as it may be saved and shared: the repository's and the
  * probe folder's absolute paths become `<repo>` and `<probe>`.
  */
-export function withoutLocalPaths(text: string, probeDir: string): string {
+function withoutLocalPaths(text: string, probeDir: string): string {
   return text.split(probeDir).join('<probe>').split(REPO).join('<repo>');
 }
 

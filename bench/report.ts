@@ -9,8 +9,6 @@ import type { PeerFigure } from './peer';
 import type { Op, ProtocolFigure, WorkspaceFigure } from './protocol';
 import { fmt, type Paired, type Summary } from './stats';
 
-export const EPISODES = 500;
-
 export interface Target {
   readonly name: string;
   readonly goal: string;
@@ -212,35 +210,18 @@ export function render(result: Result): string {
     out.push('3. Memory: the server process, VmRSS (peak VmHWM), MB');
     const rows: string[][] = [];
     const idle = w?.memoryIdle ?? result.protocol[0]?.memoryIdle;
-    if (idle)
-      rows.push([
-        'idle server (initialized, nothing open)',
-        fmt(idle.rssMB),
-        fmt(idle.peakMB),
-        '1.00x',
-      ]);
-    const rel = (m: number) => (idle ? `${fmt(m / idle.rssMB)}x` : '–');
+    const row = (state: string, m: { rssMB: number; peakMB: number }) => [
+      state,
+      fmt(m.rssMB),
+      fmt(m.peakMB),
+      idle ? `${fmt(m.rssMB / idle.rssMB)}x` : '–',
+    ];
+    if (idle) rows.push(row('idle server (initialized, nothing open)', idle));
     for (const p of result.protocol) {
-      rows.push([
-        `${p.input} open (after diagnostics)`,
-        fmt(p.memoryOpen.rssMB),
-        fmt(p.memoryOpen.peakMB),
-        rel(p.memoryOpen.rssMB),
-      ]);
-      rows.push([
-        `${p.input} open, after every measured request`,
-        fmt(p.memoryAfter.rssMB),
-        fmt(p.memoryAfter.peakMB),
-        rel(p.memoryAfter.rssMB),
-      ]);
+      rows.push(row(`${p.input} open (after diagnostics)`, p.memoryOpen));
+      rows.push(row(`${p.input} open, after every measured request`, p.memoryAfter));
     }
-    if (w)
-      rows.push([
-        `${w.episodes}-episode workspace indexed`,
-        fmt(w.memoryIndexed.rssMB),
-        fmt(w.memoryIndexed.peakMB),
-        rel(w.memoryIndexed.rssMB),
-      ]);
+    if (w) rows.push(row(`${w.episodes}-episode workspace indexed`, w.memoryIndexed));
     out.push(table(['state', 'RSS', 'peak', 'x idle'], rows), '');
   }
   if (w) {

@@ -3,7 +3,7 @@
  * protocol, its memory, the workspace index, the extension and a peer, each
  * against a baseline measured in the same run. See docs/performance.md.
  *
- *   node --import tsx bench/run.ts [--quick] [--json] [--only core,peer,...] [--package] [--from run.json]
+ *   node --import tsx bench/run.ts [--quick] [--json] [--only core,peer,...] [--package] [--warmup MS] [--from run.json]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,8 +14,11 @@ import { extensionFigure } from './extension';
 import { lastChapterTitle, makeInputs, makeWorkspace, REPO, type Input } from './inputs';
 import { peerFigure } from './peer';
 import { protocolFigure, workspaceFigure } from './protocol';
-import { EPISODES, render, targets, type Result } from './report';
+import { render, targets, type Result } from './report';
 import { round } from './stats';
+
+/** Episodes in the workspace figure. */
+const EPISODES = 500;
 
 const SECTIONS = ['core', 'protocol', 'workspace', 'extension', 'peer'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -56,7 +59,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 function usage(problem?: string): never {
-  const text = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--package]
+  const text = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--package] [--warmup MS] [--from F]
   --quick    fewer repetitions (about a minute)
   --json     print one JSON object with every figure instead of the table
   --only     run only these sections (memory comes with protocol and workspace)

@@ -1,7 +1,8 @@
 /**
  * Timing and statistics. Every headline figure is measured interleaved with a
  * baseline: each repetition runs the baseline and the subject back to back
- * (alternating which goes first), so both see the same machine load, and the
+ * (by default alternating which goes first; see PairOptions.alternate), so
+ * both see the same machine load, and the
  * ratio is taken per pair before its median is taken.
  */
 
