@@ -179,7 +179,6 @@ describe('editing features over stdio', function () {
   });
 
   it('passes line width, episode length and the WebVTT chapters track on to the export', async () => {
-    await client.change(URI, [{ text: CLEAN }]);
     const r = await exportDoc({
       format: 'vtt',
       lineWidth: 12,
@@ -218,9 +217,15 @@ describe('editing features over stdio', function () {
     const byPause = await importText({ content: cues, paragraphs: 'pauses' });
     assert.ok(byPause.ok);
     assert.equal(byPause.text, 'Transcript\nAnna:\n[0:01] Hallo und willkommen.\n');
-    const byCue = await importText({ content: cues, paragraphs: 'sentences' });
+    const byCue = await importText({ content: cues, paragraphs: 'cues' });
     assert.ok(byCue.ok);
     assert.equal(byCue.text, 'Transcript\nAnna:\n[0:01] Hallo und\n[0:03] willkommen.\n');
+    // Anything else means cues, as no setting at all does.
+    for (const paragraphs of ['sentences', undefined]) {
+      const other = await importText({ content: cues, paragraphs });
+      assert.ok(other.ok);
+      assert.equal(other.text, byCue.text);
+    }
     const bad = await importText({ content: 'just words' });
     assert.equal(bad.ok, false);
   });
