@@ -50,4 +50,16 @@ describe('fix all', () => {
     );
     assert.equal(applyEdits(text, edits), text);
   });
+
+  it('inserts a heading for each of several chapters listed with one title, in one round', () => {
+    // Found by the fix-all property: equal insertions were merged, one per round.
+    const entry = '0:00:01 Neues aus den Kommunen';
+    const text = lines('Chapters', entry, entry, entry, entry, 'Transcript', 'Stefan:', '[0:00] a');
+    const { edits } = fixAllEdits(analyze(text).findings);
+    assert.equal(edits.length, 4);
+    const once = fixAllText(text, DEFAULT_SETTINGS).text;
+    assert.equal(once.split('\nNeues aus den Kommunen').length - 1, 4);
+    assert.deepEqual(codes(once), []);
+    assert.equal(fixAllText(once, DEFAULT_SETTINGS).text, once);
+  });
 });

@@ -10,9 +10,13 @@ export interface FixAllResult {
   readonly applied: string[];
 }
 
-/** The safe fixes of `findings`, deduplicated, without overlaps. */
+/**
+ * The safe fixes of `findings`, each fix once, without overlaps. Equal
+ * insertions from different findings are all kept: two chapters listed
+ * with one title each need their heading (dropping all but one left a
+ * heading per round to insert, so fix-all was not idempotent).
+ */
 export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
-  const seen = new Set<string>();
   const edits: TextEdit[] = [];
   const applied: string[] = [];
   const titles = new Set<string>();
@@ -24,15 +28,8 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
       // speaker carries the same rename): walk its edits once.
       if (taken.has(fix)) break;
       taken.add(fix);
-      let took = false;
-      for (const e of fix.edits) {
-        const key = `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edits.push(e);
-        took = true;
-      }
-      if (took && !titles.has(fix.title)) {
+      edits.push(...fix.edits);
+      if (fix.edits.length > 0 && !titles.has(fix.title)) {
         titles.add(fix.title);
         applied.push(fix.title);
       }
@@ -43,7 +40,8 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
   const kept: TextEdit[] = [];
   for (const e of edits) {
     const last = kept[kept.length - 1];
-    // Insertions at the same point are fine; anything overlapping is dropped.
+    // Insertions at the same point are fine; anything overlapping (an equal
+    // replacement included) is dropped.
     if (last && comparePositions(e.range.start, last.range.end) < 0) continue;
     kept.push(e);
   }
