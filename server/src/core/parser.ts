@@ -32,11 +32,7 @@ import {
 import { LineIndex, range } from './text';
 import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResult } from './time';
 
-/**
- * A label: a name of 1 to 60 characters (no colon, not starting with `[` or
- * white space), then a colon and nothing but spaces and tabs; the parser reads
- * what `^([^\s[:][^:]{0,59}):[ \t]*$` would match in place.
- */
+/** The longest title that bounds how long a heading line may be (see maxHeadingLength). */
 const MAX_TITLE = 200;
 
 /** The section headers by length: no two have the same. */
@@ -147,7 +143,7 @@ export function parse(source: string): TranscriptModel {
   // 3. Tags and summary prose.
   const tags: Tag[] = [];
   // Per-line tables, all views of one buffer: allocating a typed array costs
-  // microseconds whatever its size, as much as parsing a hundred lines.
+  // microseconds even when small, as much as parsing a hundred lines.
   const table = new Int32Array(4 * lineCount + 2 * Math.ceil(lineCount / 4));
   const proseLines = table.subarray(0, lineCount);
   const proseStarts = table.subarray(lineCount, 2 * lineCount);
@@ -283,9 +279,9 @@ export function parse(source: string): TranscriptModel {
       }
     }
     if (le - p <= 80) {
-      // A label ends in a colon and nothing but spaces and tabs.
-      // What the label expression matches, read in place: a first character that is no
-      // white space, `[` or colon, at most 60 characters without a colon.
+      // A label: a name of 1 to 60 characters (no colon, not starting with
+      // `[` or white space), then a colon and nothing but spaces and tabs;
+      // read in place, what `^([^\s[:][^:]{0,59}):[ \t]*$` would match.
       let k = le;
       while (k > p && (source.charCodeAt(k - 1) === 32 || source.charCodeAt(k - 1) === 9)) k--;
       const colon = k - 1;

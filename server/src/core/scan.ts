@@ -21,12 +21,7 @@ export function normalizeTitle(s: string): string {
 
 export function leadingSpace(s: string): number {
   let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    // space, tab, vertical tab, form feed, BOM
-    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff) i++;
-    else break;
-  }
+  while (i < s.length && isLeadingSpace(s.charCodeAt(i))) i++;
   return i;
 }
 

@@ -5,7 +5,7 @@
  */
 import { headingInsertLine } from './analysis/chapters';
 import type { TranscriptModel, Turn } from './model';
-import { pos, range, type Range } from './text';
+import { comparePositions, pos, range, type Range } from './text';
 import { formatClock } from './time';
 
 export type OutlineKind = 'section' | 'chapter' | 'turn';
@@ -191,12 +191,10 @@ export function outline(model: TranscriptModel): OutlineNode[] {
   return contained(nodes);
 }
 
-function atOrBefore(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
-
 function inside(outer: Range, inner: Range): boolean {
-  return atOrBefore(outer.start, inner.start) && atOrBefore(inner.end, outer.end);
+  return (
+    comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0
+  );
 }
 
 /**

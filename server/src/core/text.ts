@@ -52,8 +52,8 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    // Both in one buffer: allocating a typed array costs microseconds,
-    // whatever its size.
+    // Both in one buffer: allocating a typed array costs microseconds, even
+    // a small one.
     let capacity = Math.max(16, text.length >> 6);
     let buffer = new Int32Array(2 * capacity);
     let starts = buffer.subarray(0, capacity);

@@ -25,7 +25,7 @@ for (let c = 0; c < 256; c++) LATIN1_UPPER[c] = isUpper(String.fromCharCode(c)) 
 const SOUND_ALIKE = ['AEIJOUYÄÖÜ', 'BP', 'DT', 'FPVW', 'CGKQX', 'CSZß', 'L', 'MN', 'R', 'H'];
 
 /** Capital letters a spelling of one of these names may start with. */
-export function initialsFor(names: Iterable<string>): Set<string> {
+function initialsFor(names: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const name of names) {
     const first = name.charAt(0).toUpperCase();
@@ -148,14 +148,6 @@ for (let c = 0; c < 256; c++)
   LATIN1_WORD[c] = /[\p{L}\p{M}'’]/u.test(String.fromCharCode(c)) ? 1 : 0;
 const RIGHT_QUOTE = 0x2019;
 
-/**
- * `proseWordCounts` with a filter, the same counts in the same order, found
- * faster than by running the expression over all prose (which costs more
- * than parsing): every place an initial occurs is found with indexOf (a
- * native search); a word there of Latin-1 letters and apostrophes between
- * Latin-1 characters is measured here, anything else is left to the
- * expression at that place.
- */
 /** What the search for a filter's words needs, made once per filter. */
 interface Search {
   /** The filter's expression, sticky. */
@@ -179,11 +171,19 @@ function searchFor(filter: WordFilter): Search {
 
 /**
  * The places buffer, kept between calls up to this many places (a typed
- * array costs microseconds to make, whatever its size).
+ * array costs microseconds to make, even a small one).
  */
 const KEPT_PLACES = 1 << 16;
 let keptBuffer: Int32Array | undefined;
 
+/**
+ * `proseWordCounts` with a filter, the same counts in the same order, found
+ * faster than by running the expression over all prose (which costs more
+ * than parsing): every place an initial occurs is found with indexOf (a
+ * native search); a word there of Latin-1 letters and apostrophes between
+ * Latin-1 characters is measured here, anything else is left to the
+ * expression at that place.
+ */
 function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
   const { minLength, maxLength } = filter;
   const { re, units } = searchFor(filter);
@@ -199,14 +199,13 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCou
   // decides the rest), in text order. The places and, behind them, room to
   // merge them: one buffer. About one character in 60 of German prose is a
   // capital T, D, M, N, S, C or Z.
+  // Up to KEPT_PLACES places the buffer is the kept one (made larger when
+  // too small); either way it grows below when the places overflow it.
   let capacity = Math.max(256, (end - begin) >> 5);
-  let buffer: Int32Array;
-  if (capacity <= KEPT_PLACES) {
-    if (!keptBuffer || keptBuffer.length < 2 * capacity)
-      keptBuffer = new Int32Array(2 * Math.min(KEPT_PLACES, 2 * capacity));
-    buffer = keptBuffer;
-    capacity = buffer.length >> 1;
-  } else buffer = new Int32Array(2 * capacity);
+  if (capacity <= KEPT_PLACES && (keptBuffer?.length ?? 0) < 2 * capacity)
+    keptBuffer = new Int32Array(2 * capacity);
+  let buffer = capacity <= KEPT_PLACES ? keptBuffer! : new Int32Array(2 * capacity);
+  capacity = buffer.length >> 1;
   let places = buffer.subarray(0, capacity);
   let count = 0;
   // Each initial's places come in order: runs to merge, not to sort (sorting
@@ -280,9 +279,7 @@ export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
   // find the word's occurrences in the whole text and keep those in a span
   // where the word reading of the line has a word starting there, as long as
   // `word`.
-  let sorted = true;
-  for (let i = 1; i < prose.length && sorted; i++) sorted = prose.lines[i - 1] < prose.lines[i];
-  if (!sorted || word === '') return proseWordRangesByLine(model, word);
+  if (!inLineOrder(model) || word === '') return proseWordRangesByLine(model, word);
   let k = 0;
   // Searched by a prefix of at most six characters, then compared: V8's
   // indexOf takes microseconds per call for longer patterns (it builds

@@ -226,7 +226,7 @@ export function speakerFindings(
     if (accepted.has(name)) continue;
     const s = suggest(name);
     if (!s) continue;
-    const fixes = new SpellingFixes(name, s, () => renameLabels(name, s.name), list.length);
+    const fixes = new SpellingFixes(name, s, () => renameLabels(name, s.name));
     // What all labels of the name share is made once (a name may have
     // thousands of labels).
     const related = s.related ? [s.related] : undefined;
@@ -249,8 +249,8 @@ class SpellingFixes {
   constructor(
     private readonly name: string,
     private readonly suggestion: Suggestion,
+    /** One edit per label of the name, in the order of its findings. */
     private readonly rename: () => Fix,
-    private readonly labels: number,
   ) {}
 
   /** The fixes of the finding on the name's `i`-th label. */
@@ -267,7 +267,7 @@ class SpellingFixes {
     }
     const fixes: Fix[] = [this.all];
     // The rename's edit of this label is the same edit: shared, not made again.
-    if (this.labels > 1)
+    if (this.all.edits.length > 1)
       fixes.push({
         title: `Change only this label to '${this.suggestion.name}'`,
         edits: [this.all.edits[i]],

@@ -26,6 +26,4 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-export function clip(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+export { clip } from '../scan';
