@@ -28,6 +28,7 @@ import {
   spawnCodeServer,
   waitFor,
   WaitAbort,
+  writeCodeServerConfig,
   type RunDir,
 } from '../test/e2e/harness.js';
 
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
       path.join(userData, 'User', 'settings.json'),
       JSON.stringify({ ...DEFAULT_SETTINGS, 'workbench.startupEditor': 'none' }, null, 2),
     );
-    fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+    writeCodeServerConfig(config, port);
     const baseArgs = codeServerArgs(entry, config, userData, extensions);
 
     log(`Installing ${path.basename(vsix)} into a fresh profile…`);

@@ -20,7 +20,7 @@ import {
 } from './fixtures/season.js';
 import {
   allProblems,
-  closeAllEditors,
+  openTranscript,
   countLines,
   editorLines,
   exampleEpisode,
@@ -63,13 +63,11 @@ describe('Editing a season', function () {
 
   /** Nothing open, files as on disk, then `file` open as a Transcript. */
   async function open(file: string): Promise<void> {
-    await closeAllEditors(vs);
     // A failed test may have left a changed file on disk (a rename saves it).
     for (const [rel, content] of Object.entries(FILES)) {
       if (vs.readWorkspaceFile(rel) !== content) vs.writeWorkspaceFile(rel, content);
     }
-    await vs.openFile(file);
-    await vs.waitForLanguageMode('Transcript');
+    await openTranscript(vs, file);
   }
 
   before(async function () {

@@ -680,6 +680,11 @@ function cssEscapeId(id: string): string {
   return id.replace(/([.:#[\]])/g, '\\$1');
 }
 
+/** code-server's config file: on loopback at `port`, no password, no TLS. */
+export function writeCodeServerConfig(file: string, port: number): void {
+  fs.writeFileSync(file, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+}
+
 /** code-server's arguments for one profile: its config, user data and extensions folders. */
 export function codeServerArgs(
   entry: string,
@@ -830,7 +835,7 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
     );
 
     const port = await freePort();
-    fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+    writeCodeServerConfig(configFile, port);
     const baseArgs = codeServerArgs(entry, configFile, userDataDir, extensionsDir);
 
     // Extensions.

@@ -18,7 +18,7 @@ import type { Frame } from 'playwright-core';
 import { findExecutable, repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
   acceptPath,
-  closeAllEditors,
+  openTranscript,
   collapseExplorerFolder,
   decoratedLines,
   renderedLines,
@@ -173,6 +173,12 @@ describe('Listen while you correct: the audio player', function () {
     );
   }
 
+  /** A transcript opened alone, and its player (the transcript's commands need its language first). */
+  async function openPlayer(file: string): Promise<void> {
+    await openTranscript(vs, file);
+    await vs.runCommand('Transcript: Open Player');
+  }
+
   const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
   /** Focuses a transcript's editor tab (the player opens beside it without taking focus). */
@@ -288,9 +294,7 @@ describe('Listen while you correct: the audio player', function () {
   });
 
   it('opens the player beside the transcript with the audio found by name', async function () {
-    await vs.openFile('episode.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('episode.txt');
     await waitFor(
       async () => (await tabLabels(vs.page)).some((t) => /Player: episode\.txt/.test(t)),
       {
@@ -480,11 +484,7 @@ describe('Listen while you correct: the audio player', function () {
   });
 
   it('closing the transcript closes its player and clears the status bar', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('episode.txt');
-    // The palette lists the command only once the file is a transcript (detected on open).
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('episode.txt');
     await waitForReading((r) => r.name === 'episode.wav', 'the player again');
     await waitForStatus(/⏸ 0:00/, 'the player in the status bar');
     await closeTab('episode.txt');
@@ -498,21 +498,14 @@ describe('Listen while you correct: the audio player', function () {
   });
 
   it('says plainly that M4A/AAC cannot play, and how to convert it', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('aac-episode.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('aac-episode.txt');
     const r = await waitForReading((r) => r.message !== '', 'the player message');
     assert.match(r.message, /aac-episode\.m4a is AAC audio/);
     assert.match(r.message, /ffmpeg -i "aac-episode\.m4a" "aac-episode\.mp3"/);
-    await closeAllEditors(vs);
   });
 
   it('asks for the audio when none is named after the transcript, and remembers the choice', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('interview.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('interview.txt');
     const take = path.join(vs.workspaceDir, 'takes', 'interview-take2.wav');
     // The open dialog starts in the transcript's folder.
     await waitForQuickInput(
@@ -536,6 +529,7 @@ describe('Listen while you correct: the audio player', function () {
   });
 
   it('"Transcript: Choose Audio File…" replaces the audio of the open player and is remembered', async function () {
+    // Goes on from the test before: interview.txt open, its player on the remembered take.
     await focusTab('interview.txt', LINE.p0);
     await vs.runCommand('Transcript: Choose Audio File…');
     await acceptPath(
@@ -550,14 +544,10 @@ describe('Listen while you correct: the audio player', function () {
     await focusTab('interview.txt', LINE.p0);
     await vs.runCommand('Transcript: Open Player');
     await waitForReading((r) => r.name === 'episode.wav', 'the new choice remembered');
-    await closeAllEditors(vs);
   });
 
   it('says why a file that is not audio cannot play', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('broken.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('broken.txt');
     const r = await waitForReading((r) => r.message !== '', 'the player message');
     assert.equal(r.name, 'broken.mp3');
     assert.match(
@@ -567,14 +557,10 @@ describe('Listen while you correct: the audio player', function () {
     assert.match(r.message, /MP3, Ogg\/Opus, WAV and FLAC play in VS Code/);
     // The same message as a notification, so it is seen with the player in the background.
     await vs.waitForNotification(/Cannot play broken\.mp3/);
-    await closeAllEditors(vs);
   });
 
   it('follows the spoken paragraph down a transcript taller than the screen', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('long.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('long.txt');
     await waitForReading((r) => r.name === 'long.wav' && /\/ 0:40$/.test(r.clock), 'long.wav');
     await focusTab('long.txt', longStampLine(0));
     const firstShown = () => renderedLines(vs.page).then((m) => Math.min(...m.keys()));
@@ -594,10 +580,7 @@ describe('Listen while you correct: the audio player', function () {
   });
 
   it('comes back after a window reload with its audio, time and speed', async function () {
-    await closeAllEditors(vs);
-    await vs.openFile('episode.txt');
-    await vs.waitForLanguageMode('Transcript');
-    await vs.runCommand('Transcript: Open Player');
+    await openPlayer('episode.txt');
     await waitForReading((r) => r.name === 'episode.wav', 'the player');
     await focusEpisode(LINE.p20);
     await vs.press('Control+Alt+h');

@@ -17,6 +17,7 @@ import { startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
   acceptPath,
   closeAllEditors,
+  openTranscript,
   editorLines,
   exampleEpisode,
   pickRow,
@@ -78,8 +79,7 @@ describe('Publishing from the editor: Export… and Import…', function () {
   });
 
   it('exports WebVTT through the format pick, the errors confirmation and the save dialog', async function () {
-    await vs.openFile('episode.txt');
-    await vs.waitForLanguageMode('Transcript');
+    await openTranscript(vs, 'episode.txt');
     await exportAs('WebVTT transcript');
 
     // The example has two errors: a modal names them and offers to export anyway.
@@ -135,8 +135,7 @@ describe('Publishing from the editor: Export… and Import…', function () {
   });
 
   it('exports Podlove Simple Chapters of a clean transcript to a path typed in the save dialog', async function () {
-    await vs.openFile('clean.txt');
-    await vs.waitForLanguageMode('Transcript');
+    await openTranscript(vs, 'clean.txt');
     await exportAs('Podlove Simple Chapters 1.2');
     // No errors: no confirmation, straight to the save dialog.
     const proposed = await waitForQuickInput(vs, /^Export Podlove Simple Chapters 1\.2$/, (v) =>

@@ -474,6 +474,7 @@ export function findingKeys(problems: readonly Problem[]): string[] {
 // ------------------------------------------------------------------ quick input pickers
 
 const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 
 export interface QuickRow {
@@ -517,7 +518,7 @@ export async function quickPick(
   }
   await page.keyboard.press(key);
   await waitFor(() => widget.isVisible(), { timeout: 10_000, message: `quick input (${key})` });
-  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`).first();
+  const input = page.locator(QUICK_INPUT_BOX).first();
   await input.fill(value);
   const rows = await waitFor(
     async () => {
@@ -550,8 +551,6 @@ export async function quickPick(
   });
   return rows;
 }
-
-const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 
 /** The title of the visible quick input, or undefined when none is shown. */
 export async function quickInputTitle(vs: VSCodeSession): Promise<string | undefined> {
@@ -656,6 +655,16 @@ export async function tabLabels(page: Page): Promise<string[]> {
     .evaluateAll((tabs) =>
       tabs.map((t) => t.getAttribute('aria-label') ?? (t as HTMLElement).innerText),
     );
+}
+
+/**
+ * Closes every editor, opens `file` of the workspace and waits until it is a
+ * Transcript (the extension's commands are hidden until then).
+ */
+export async function openTranscript(vs: VSCodeSession, file: string): Promise<void> {
+  await closeAllEditors(vs);
+  await vs.openFile(file);
+  await vs.waitForLanguageMode('Transcript');
 }
 
 /**
