@@ -103,7 +103,11 @@ class Player implements vscode.Disposable {
       this.state.rate = initial.rate;
     }
     const webview = panel.webview;
-    webview.options = PlayerManager.webviewOptions(audio);
+    // Scripts, and nothing local but the audio's folder.
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(audio, '..')],
+    };
     webview.html = playerHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
@@ -363,11 +367,6 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     this.createPlayer(doc.uri, audio, initial);
   }
 
-  /** The webview options of a player: scripts, and nothing local but the audio's folder. */
-  static webviewOptions(audio: vscode.Uri): vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(audio, '..')] };
-  }
-
   async open(doc = this.transcriptEditor()?.document): Promise<Player | undefined> {
     if (!doc || doc.languageId !== LANGUAGE_ID) {
       void vscode.window.showInformationMessage('Open a transcript first.');
@@ -393,7 +392,8 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       VIEW_TYPE,
       `Player: ${baseName(transcript)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { ...PlayerManager.webviewOptions(audio), retainContextWhenHidden: true },
+      // The webview's own options are set by the Player, before its HTML.
+      { retainContextWhenHidden: true },
     );
     return this.adopt(new Player(transcript, audio, panel, this, initial));
   }
@@ -418,12 +418,12 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     }
     const transcript = vscode.Uri.parse(state.transcript);
     const audio = vscode.Uri.parse(state.audio);
-    if (this.players.has(transcript.toString()) || !(await exists(audio))) {
+    const key = transcript.toString();
+    if (this.players.has(key) || !shownTranscripts().has(key) || !(await exists(audio))) {
       panel.dispose();
       return;
     }
     this.adopt(new Player(transcript, audio, panel, this, { time: state.time, rate: state.rate }));
-    this.disposeUnshown();
   }
 
   private async playFromHere(uriArg?: unknown, lineArg?: unknown): Promise<void> {
@@ -477,10 +477,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
 
   /** Closes players whose transcript is no longer in any tab. */
   private disposeUnshown(): void {
-    const shown = new Set<string>();
-    for (const group of vscode.window.tabGroups.all)
-      for (const tab of group.tabs)
-        if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+    const shown = shownTranscripts();
     for (const [key, player] of [...this.players]) if (!shown.has(key)) this.remove(player);
   }
 
@@ -559,4 +556,13 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
 /** Registers the player's commands, CodeLens, highlight and status bar item. */
 export function registerPlayer(context: vscode.ExtensionContext): void {
   context.subscriptions.push(new PlayerManager(context));
+}
+
+/** The URIs (as strings) of the text documents in any tab. */
+function shownTranscripts(): Set<string> {
+  const shown = new Set<string>();
+  for (const group of vscode.window.tabGroups.all)
+    for (const tab of group.tabs)
+      if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+  return shown;
 }
