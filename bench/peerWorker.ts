@@ -1,12 +1,12 @@
 /**
- * One side of the peer comparison (bench/peer.ts) in a process of its own:
- * `ours` or `theirs`, on the input of so many hours. On 'run' it computes
+ * One side of the peer comparison (bench/peer.ts, bench/peerSides.ts) in a
+ * process of its own: `ours` or `theirs`, on the input of so many hours. On 'run' it computes
  * the outline and the diagnostics of a new version once and replies with
  * the milliseconds it took.
  */
 import { CancellationToken } from 'vscode-languageserver';
 import { makeInputs, toMarkdown } from './inputs';
-import { countSymbols, ours, Peer, type Side, type WorkerReply } from './peer';
+import { countSymbols, ours, Peer, type Side, type WorkerReply } from './peerSides';
 
 const side = process.argv[2] as Side;
 const hours = Number(process.argv[3]);
