@@ -140,14 +140,32 @@ async function exportTranscript(): Promise<void> {
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
   const written = [path.posix.basename(target.path)];
+  const notes = [...result.warnings];
   if (result.chaptersTrack !== undefined) {
-    // Beside the transcript track: episode.vtt → episode.chapters.vtt.
+    // Beside the transcript track: episode.vtt → episode.chapters.vtt. The
+    // save dialog asked about the transcript track only: ask about this one.
     const name = path.posix.basename(target.path).replace(/(\.vtt)?$/, '.chapters.vtt');
     const track = vscode.Uri.joinPath(target, '..', name);
-    await vscode.workspace.fs.writeFile(track, new TextEncoder().encode(result.chaptersTrack));
-    written.push(name);
+    const replace = 'Replace';
+    const taken = await vscode.workspace.fs.stat(track).then(
+      () => true,
+      () => false,
+    );
+    if (
+      taken &&
+      (await vscode.window.showWarningMessage(
+        `${name} already exists. Replace it with the new chapters track?`,
+        { modal: true },
+        replace,
+      )) !== replace
+    )
+      notes.push(`${name} kept`);
+    else {
+      await vscode.workspace.fs.writeFile(track, new TextEncoder().encode(result.chaptersTrack));
+      written.push(name);
+    }
   }
-  const note = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
+  const note = notes.length ? ` (${notes.join('; ')})` : '';
   void vscode.window.showInformationMessage(`Exported ${written.join(' and ')}${note}`);
 }
 

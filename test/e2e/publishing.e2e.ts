@@ -32,6 +32,28 @@ const CLEAN = EPISODE.replace('[12:6]', '[12:06]').replace('[1:14:07]', '[14:07]
 
 describe('Publishing from the editor: Export… and Import…', function () {
   let vs: VSCodeSession;
+  /** Waits for a modal dialog whose text matches `text`; returns its text. */
+  async function waitForDialog(text: RegExp): Promise<string> {
+    return waitFor(
+      async () => {
+        const dialog = vs.page.locator('.monaco-dialog-box').first();
+        if (!(await dialog.isVisible())) return undefined;
+        const now = await dialog.innerText();
+        if (!text.test(now)) throw new Error(`the dialog says ${JSON.stringify(now)}`);
+        return now;
+      },
+      { message: `a dialog matching ${text}` },
+    );
+  }
+
+  async function clickDialogButton(label: string): Promise<void> {
+    const dialog = vs.page.locator('.monaco-dialog-box').first();
+    await dialog.locator('.monaco-button', { hasText: label }).first().click();
+    await waitFor(async () => !(await dialog.isVisible()), {
+      message: `the dialog closed (${label})`,
+    });
+  }
+
   /** Runs "Transcript: Export…" on the active editor and picks the format row `label`. */
   async function exportAs(label: string): Promise<void> {
     await vs.runCommand('Transcript: Export…');
@@ -83,13 +105,10 @@ describe('Publishing from the editor: Export… and Import…', function () {
     await exportAs('WebVTT transcript');
 
     // The example has two errors: a modal names them and offers to export anyway.
-    const dialog = vs.page.locator('.monaco-dialog-box').first();
-    await waitFor(() => dialog.isVisible(), { message: 'the confirmation dialog' });
-    const text = await dialog.innerText();
-    assert.match(text, /Not exported: the transcript has 2 errors/);
+    const text = await waitForDialog(/Not exported: the transcript has 2 errors/);
     assert.match(text, /63:1 timestamp-malformed/);
     assert.match(text, /77:1 timestamp-order/);
-    await dialog.locator('.monaco-button', { hasText: 'Export Anyway' }).first().click();
+    await clickDialogButton('Export Anyway');
 
     // The save dialog proposes episode.vtt beside the transcript.
     const target = path.join(vs.workspaceDir, 'episode.vtt');
@@ -132,6 +151,20 @@ describe('Publishing from the editor: Export… and Import…', function () {
     );
     assert.match(written, /^WEBVTT\n/);
     assert.match(written, /<v Malte>Hallo und herzlich willkommen/);
+
+    // A chapters track already beside a new target is kept unless replaced.
+    const again = path.join(vs.workspaceDir, 'again.vtt');
+    const theirs = path.join(vs.workspaceDir, 'again.chapters.vtt');
+    fs.writeFileSync(theirs, 'WEBVTT\n\nsomeone else’s chapters\n');
+    await exportAs('WebVTT transcript');
+    await clickDialogButton('Export Anyway');
+    await acceptPath(vs, /^Export WebVTT transcript$/, again, false);
+    const ask = await waitForDialog(/again\.chapters\.vtt already exists/);
+    assert.match(ask, /Replace it with the new chapters track\?/);
+    await clickDialogButton('Cancel');
+    await vs.waitForNotification('Exported again.vtt (again.chapters.vtt kept)');
+    assert.equal(fs.readFileSync(again, 'utf8'), written);
+    assert.equal(fs.readFileSync(theirs, 'utf8'), 'WEBVTT\n\nsomeone else’s chapters\n');
   });
 
   it('exports Podlove Simple Chapters of a clean transcript to a path typed in the save dialog', async function () {
