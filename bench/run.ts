@@ -121,12 +121,16 @@ function gitState(): { commit: string; uncommitted: string[] } {
   };
 }
 
-/** Rounds every number to 4 significant places for the JSON. */
+/**
+ * Rounds every number to 6 significant places for the JSON: enough that the
+ * table printed from the file (`--from`, 3 places) shows what the run
+ * printed; with 4, some figures rounded twice (12.747 → 12.75 → 12.8).
+ */
 function tidy(value: unknown): unknown {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Number.isInteger(value)) return value;
-    const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))));
-    return round(value, Math.min(digits, 6));
+    const digits = Math.max(0, 5 - Math.floor(Math.log10(Math.abs(value))));
+    return round(value, Math.min(digits, 8));
   }
   if (Array.isArray(value)) return value.map(tidy);
   if (value && typeof value === 'object')
