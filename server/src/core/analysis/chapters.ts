@@ -1,6 +1,6 @@
 /** Chapter checks: every listed chapter has a heading in the body, spelt alike, at its time. */
 import { finding, type Finding } from '../findings';
-import type { ChapterEntry, Timestamp, TranscriptModel } from '../model';
+import { SECTION_HEADERS, type ChapterEntry, type Timestamp, type TranscriptModel } from '../model';
 import { parse } from '../parser';
 import { pos, type Position } from '../text';
 import { lowerBound, upperBound } from '../search';
@@ -35,15 +35,21 @@ export function headingInsertLine(
 }
 
 /**
- * Whether `title`, written on a line of its own in a transcript body, is read
- * back as the heading of that chapter. It is not when it reads as something
- * else first: a chapter called "[1:05] Intro" gives a timestamp line, one
- * called "Transcript" a section. Inserting such a heading would fix nothing
- * (and fix-all would insert it again every round).
+ * Why `title`, written on a line of its own in a transcript body, would not
+ * be read back as the heading of its chapter (undefined when it would): it
+ * reads as something else first. A chapter called "[1:05] Intro" gives a
+ * timestamp line, one called "Transcript" a section. Inserting such a
+ * heading would fix nothing (and fix-all would insert it again every round);
+ * an import leaves it out. Decided by parsing the line, as the parser would.
  */
-function readsAsHeading(title: string): boolean {
+export function headingProblem(title: string): string | undefined {
   const probe = parse(`Chapters\n0:00:00 ${title}\nTranscript\n${title}\n`);
-  return probe.headings.length === 1 && probe.headings[0]!.exact;
+  if (probe.headings.length === 1 && probe.headings[0]!.exact) return undefined;
+  const trimmed = title.trim();
+  if (SECTION_HEADERS.has(trimmed)) return `it would read as the section header '${trimmed}'`;
+  if (probe.stamps.length > 0 || probe.malformedStamps.length > 0)
+    return 'it would read as a timestamp';
+  return 'it would not read back as its heading';
 }
 
 export function chapterFindings(model: TranscriptModel, tolerance: number): Finding[] {
@@ -64,7 +70,7 @@ export function chapterFindings(model: TranscriptModel, tolerance: number): Find
           : pos(model.body!.endLine, text.lineLength(model.body!.endLine));
       const newText =
         line !== undefined ? `${chapter.title}${text.eol}` : `${text.eol}${chapter.title}`;
-      const insertable = readsAsHeading(chapter.title);
+      const insertable = headingProblem(chapter.title) === undefined;
       findings.push(
         finding(
           'chapter-heading-missing',

@@ -19,10 +19,10 @@
  *   their milliseconds. A chapter's heading goes before the first paragraph
  *   that starts at or after the chapter.
  */
+import { headingProblem } from '../analysis/chapters';
 import { parse } from '../parser';
-import { SECTION_HEADERS } from '../model';
 import { normalizeTitle } from '../scan';
-import { formatChapterTime, formatStamp, parseStamp, stampLikeLength } from '../time';
+import { formatChapterTime, formatStamp } from '../time';
 import type { ImportedChapter, ImportedCue, ReadResult } from './cues';
 import { readChapters, type ChaptersFormat } from './readChapters';
 import { isJsonTranscript, parseJson, readJsonTranscript } from './readJson';
@@ -211,14 +211,6 @@ function joinTokens(texts: string[]): string[] {
     else out.push(t);
   }
   return out;
-}
-
-/** Why a line holding only the title would not read back as the chapter's heading. */
-function headingProblem(title: string): string | undefined {
-  if (SECTION_HEADERS.has(title)) return `it would read as the section header '${title}'`;
-  if (title.startsWith('[') && (parseStamp(title) || stampLikeLength(title) > 0))
-    return 'it would read as a timestamp';
-  return undefined;
 }
 
 function write(paragraphs: Paragraph[], imported: ImportedChapter[], warnings: string[]): string {
