@@ -13,6 +13,9 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
+  // ES modules first: jsonc-parser's UMD build loads its parts with a
+  // require() that a bundle cannot resolve.
+  mainFields: ['module', 'main'],
 };
 
 await mkdir('dist', { recursive: true });

@@ -1,5 +1,11 @@
 /** The ESLint JSON format, so that existing lint tooling can read our findings. */
-import { applyEdits, LineIndex, type Finding, type TextEdit } from '../../server/src/core';
+import {
+  applyEdits,
+  LineIndex,
+  localEdits,
+  type Finding,
+  type TextEdit,
+} from '../../server/src/core';
 
 export interface EslintFix {
   range: [number, number];
@@ -51,7 +57,12 @@ export function toEslintResult(
 ): EslintResult {
   const index = new LineIndex(text);
   const messages = findings.map((f): EslintMessage => {
-    const fixes = (f.fixes ?? []).filter((x) => x.edits.length > 0);
+    // Each fix as this finding's own part (ESLint's fixes are local; fix-all
+    // and `transcript fix` combine them): renaming every label or respelling
+    // every mention would otherwise repeat most of the file in every message.
+    const fixes = (f.fixes ?? [])
+      .filter((x) => x.edits.length > 0)
+      .map((x) => ({ ...x, edits: localEdits(f, x) }));
     const safe = fixes.find((x) => x.safe);
     return {
       ruleId: f.code,
@@ -62,7 +73,7 @@ export function toEslintResult(
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       fix: safe ? mergeEdits(index, safe.edits) : undefined,
-      suggestions: fixes.map((x) => ({ desc: x.title, fix: mergeEdits(index, x.edits) })),
+      suggestions: distinct(fixes).map((x) => ({ desc: x.title, fix: mergeEdits(index, x.edits) })),
     };
   });
   const errors = messages.filter((m) => m.severity === 2);
@@ -88,4 +99,15 @@ export function fatalResult(filePath: string, message: string): EslintResult {
     fixableErrorCount: 0,
     fixableWarningCount: 0,
   };
+}
+
+/** Fixes whose local edits differ: "respell all", cut to this place, is "respell only this one". */
+function distinct<T extends { edits: readonly TextEdit[] }>(fixes: T[]): T[] {
+  const seen = new Set<string>();
+  return fixes.filter((x) => {
+    const key = JSON.stringify(x.edits);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

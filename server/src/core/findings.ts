@@ -7,6 +7,7 @@ export const FINDING_CODES = [
   'chapter-order',
   'chapter-entry-malformed',
   'speaker-spelling',
+  'speaker-name-in-text',
   'chapter-heading-missing',
   'chapter-heading-mismatch',
   'chapter-time-mismatch',
@@ -25,6 +26,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'chapter-order': 'error',
   'chapter-entry-malformed': 'error',
   'speaker-spelling': 'warning',
+  'speaker-name-in-text': 'warning',
   'chapter-heading-missing': 'warning',
   'chapter-heading-mismatch': 'warning',
   'chapter-time-mismatch': 'warning',
@@ -101,4 +103,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.range.start.character - b.range.start.character ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
+}
+
+/**
+ * The part of a fix that belongs to one finding: the edits at the finding's
+ * place when the fix also edits elsewhere (renaming every label, respelling
+ * every mention), else the whole fix. What a per-finding report (ESLint's
+ * `fix`) carries; fix-all combines whole fixes.
+ */
+export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] {
+  if (fix.edits.length <= 1) return fix.edits;
+  const { start, end } = f.range;
+  const at = fix.edits.filter(
+    (e) =>
+      (e.range.start.line < end.line ||
+        (e.range.start.line === end.line && e.range.start.character <= end.character)) &&
+      (e.range.end.line > start.line ||
+        (e.range.end.line === start.line && e.range.end.character >= start.character)),
+  );
+  return at.length > 0 ? at : fix.edits;
 }

@@ -3,12 +3,24 @@
  * No editor, protocol or Node imports (a lint rule keeps it so).
  */
 export { analyze, analyzeModel, type Analysis, type AnalysisContext } from './analysis/analyze';
-export { ACCEPT_SPEAKER_COMMAND } from './analysis/speakers';
+export {
+  ACCEPT_SPEAKER_COMMAND,
+  ADD_TO_ROSTER_COMMAND,
+  SAFE_LABEL_RATIO,
+  type RosterEdit,
+} from './analysis/speakers';
 export * from './findings';
 export { fixAllEdits, fixAllText, type FixAllResult } from './fixes';
 export type * from './model';
 export { parse } from './parser';
-export { DEFAULT_SETTINGS, readSettings, type KnownSpeaker, type Settings } from './settings';
+export {
+  DEFAULT_SETTINGS,
+  readSettings,
+  withRoster,
+  type KnownSpeaker,
+  type Settings,
+} from './settings';
+export * from './roster';
 export { SEMANTIC_TOKEN_TYPES, semanticTokens, type SemanticToken } from './semanticTokens';
 export { outline, type OutlineKind, type OutlineNode } from './symbols';
 export * from './text';

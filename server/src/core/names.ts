@@ -26,14 +26,32 @@ export function nameKey(name: string): string {
   // a document again on every analysis.
   let key = keyCache.get(name);
   if (key === undefined) {
-    key = name
-      .toLowerCase()
-      .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-      .replace(/\s+/g, ' ');
+    key = trimPunctuation(name.toLowerCase()).replace(/\s+/g, ' ');
     if (keyCache.size > 50_000) keyCache.clear();
     keyCache.set(name, key);
   }
   return key;
+}
+
+const EDGE = /[\s\p{P}]/u;
+
+/**
+ * Without white space or punctuation at either end. A loop, not an anchored
+ * expression: `[\s\p{P}]+$` is tried at every position of a run and takes
+ * quadratic time on a long run of punctuation inside a name.
+ */
+function trimPunctuation(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && EDGE.test(s[from])) from++;
+  while (to > from) {
+    // A whole code point: a surrogate pair is never white space or punctuation.
+    const c = s.charCodeAt(to - 1);
+    if (c >= 0xdc00 && c <= 0xdfff) break;
+    if (!EDGE.test(s[to - 1])) break;
+    to--;
+  }
+  return s.slice(from, to);
 }
 
 const ROLE_SEPARATOR = /^[\s\-_/(,[]/;
@@ -67,4 +85,106 @@ export function variantOf(a: string, b: string, allowTruncation = true): Variant
 /** A single word of letters: such names are also looked for in the prose. */
 export function isSingleWordName(name: string): boolean {
   return /^\p{L}[\p{L}\p{M}'’-]*$/u.test(name);
+}
+
+/** What joins two voices in one label: `Anna+Ben`, `Anna & Ben`, `Anna und Ben`, `Anna/Ben`. */
+const JOINER = /\s*[+&/]\s*|\s+(?:und|and)\s+/iu;
+
+/**
+ * The names of a label for two or more voices at once, or undefined for a
+ * label of one voice. Such a label is no misspelling of either name.
+ */
+export function compoundParts(name: string): string[] | undefined {
+  if (!JOINER.test(name)) return undefined;
+  const parts = name
+    .split(JOINER)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/**
+ * Role labels that are ordinary words: their inflected forms in the text
+ * (`Moderatorinnen`, `Gäste`) are words, not misspellings of a name.
+ */
+const ROLE_WORDS = new Set([
+  'moderator',
+  'moderatorin',
+  'moderation',
+  'gast',
+  'gäste',
+  'gastgeber',
+  'gastgeberin',
+  'host',
+  'co-host',
+  'cohost',
+  'guest',
+  'sprecher',
+  'sprecherin',
+  'übersetzer',
+  'übersetzerin',
+  'dolmetscher',
+  'dolmetscherin',
+  'interviewer',
+  'interviewerin',
+  'erzähler',
+  'erzählerin',
+  'narrator',
+  'speaker',
+  'sprecher*in',
+  'unknown',
+  'unbekannt',
+  'redaktion',
+  'publikum',
+  'audience',
+  'zuschauer',
+  'zuschauerin',
+  'anrufer',
+  'anruferin',
+  'caller',
+  'hörer',
+  'hörerin',
+  'zuhörer',
+  'zuhörerin',
+  'listener',
+  'reporter',
+  'reporterin',
+  'stimme',
+  'voice',
+  'intro',
+  'outro',
+  'jingle',
+]);
+
+/** A label that names a role (`Moderatorin`, `Gast`), not a person. */
+export function isRoleName(name: string): boolean {
+  return ROLE_WORDS.has(nameKey(name));
+}
+
+/** Titles that are part of a name label but never a name (`Dr. Anna Schmidt`). */
+const TITLES = new Set([
+  'dr',
+  'prof',
+  'herr',
+  'frau',
+  'mr',
+  'mrs',
+  'ms',
+  'von',
+  'van',
+  'der',
+  'de',
+]);
+
+/**
+ * The words of a person's name that the text may mention on their own:
+ * `Dr. Anna Schmidt` → `Anna`, `Schmidt`. Words of three letters or more.
+ */
+export function nameParts(name: string): string[] {
+  const out: string[] = [];
+  for (const w of name.split(/[\s.]+/)) {
+    if (w.length >= 3 && isSingleWordName(w) && !TITLES.has(w.toLowerCase()) && !out.includes(w))
+      out.push(w);
+  }
+  return out;
 }

@@ -4,15 +4,20 @@
  * default; it never throws.
  */
 import { FINDING_CODES, type FindingCode } from './findings';
+import { mergeRosters, readSpeakerEntry, type Roster } from './roster';
 
 export interface KnownSpeaker {
   readonly name: string;
   /** Other spellings accepted for the same person (no finding, no fix). */
   readonly aliases: readonly string[];
+  /** Wrong spellings, always corrected to `name` (labels and text alike, also by fix-all). */
+  readonly misspellings: readonly string[];
 }
 
 export interface Settings {
   readonly speakers: readonly KnownSpeaker[];
+  /** Names and phrases never reported as misspelt in the text (other people, ordinary words). */
+  readonly ignoreNames: readonly string[];
   /** Seconds a listed chapter time may lie outside the stamps around its heading. */
   readonly chapterTimeTolerance: number;
   /** Which findings are reported. */
@@ -21,6 +26,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   speakers: [],
+  ignoreNames: [],
   chapterTimeTolerance: 10,
   findings: Object.fromEntries(FINDING_CODES.map((c) => [c, true])) as Record<FindingCode, boolean>,
 };
@@ -36,8 +42,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Reads the `transcript` settings section (`{speakers, chapterTimeTolerance,
- * findings}`), as VS Code hands it over.
+ * Reads the `transcript` settings section (`{speakers, ignoreNames,
+ * chapterTimeTolerance, findings}`), as VS Code hands it over.
  */
 export function readSettings(raw: unknown): SettingsResult {
   const problems: string[] = [];
@@ -53,21 +59,19 @@ export function readSettings(raw: unknown): SettingsResult {
       problems.push('transcript.speakers must be a list of names; ignoring it');
     } else {
       raw.speakers.forEach((s, i) => {
-        if (typeof s === 'string' && s.trim()) speakers.push({ name: s.trim(), aliases: [] });
-        else if (isRecord(s) && typeof s.name === 'string' && s.name.trim()) {
-          const aliases = Array.isArray(s.aliases)
-            ? s.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '')
-            : [];
-          if (s.aliases !== undefined && !Array.isArray(s.aliases))
-            problems.push(`transcript.speakers[${i}].aliases must be a list of names; ignoring it`);
-          speakers.push({ name: s.name.trim(), aliases: aliases.map((a) => a.trim()) });
-        } else {
-          problems.push(
-            `transcript.speakers[${i}] must be a name or {"name", "aliases"}; ignoring it`,
-          );
-        }
+        const entry = readSpeakerEntry(s, `transcript.speakers[${i}]`, problems);
+        if (entry) speakers.push(entry);
       });
     }
+  }
+
+  const ignoreNames: string[] = [];
+  if (raw.ignoreNames !== undefined) {
+    if (!Array.isArray(raw.ignoreNames))
+      problems.push('transcript.ignoreNames must be a list of names; ignoring it');
+    else
+      for (const n of raw.ignoreNames)
+        if (typeof n === 'string' && n.trim()) ignoreNames.push(n.trim());
   }
 
   let chapterTimeTolerance = DEFAULT_SETTINGS.chapterTimeTolerance;
@@ -97,5 +101,18 @@ export function readSettings(raw: unknown): SettingsResult {
     }
   }
 
-  return { settings: { speakers, chapterTimeTolerance, findings }, problems };
+  return { settings: { speakers, ignoreNames, chapterTimeTolerance, findings }, problems };
+}
+
+/**
+ * The settings with a roster's names added: the settings' own entries first
+ * (they are the most specific), then the roster's.
+ */
+export function withRoster(settings: Settings, roster: Roster): Settings {
+  if (roster.speakers.length === 0 && roster.ignore.length === 0) return settings;
+  const merged = mergeRosters([
+    { speakers: settings.speakers, ignore: settings.ignoreNames },
+    roster,
+  ]);
+  return { ...settings, speakers: merged.speakers, ignoreNames: merged.ignore };
 }

@@ -25,13 +25,14 @@ for (let c = 0; c < 256; c++) LATIN1_UPPER[c] = isUpper(String.fromCharCode(c)) 
 const SOUND_ALIKE = ['AEIJOUYÄÖÜ', 'BP', 'DT', 'FPVW', 'CGKQX', 'CSZß', 'L', 'MN', 'R', 'H'];
 
 /** Capital letters a spelling of one of these names may start with. */
-function initialsFor(names: Iterable<string>): Set<string> {
+function initialsFor(names: Iterable<string>, anyCase: boolean): Set<string> {
   const out = new Set<string>();
   for (const name of names) {
     const first = name.charAt(0).toUpperCase();
     out.add(first);
     for (const group of SOUND_ALIKE) if (group.includes(first)) for (const c of group) out.add(c);
   }
+  if (anyCase) for (const c of [...out]) out.add(c.toLowerCase());
   return out;
 }
 
@@ -44,22 +45,31 @@ export interface WordFilter {
   readonly initials: ReadonlySet<string>;
   readonly minLength: number;
   readonly maxLength: number;
+  /** Lower-case words count too (`thorsten`), not only capitalised ones. */
+  readonly anyCase: boolean;
 }
 
 /** The last filter made, by its names: a document's speakers rarely change between edits. */
 let lastFilter: { key: string; filter: WordFilter } | undefined;
 
 /** The filter for single-word names (other names are not looked for in the prose). */
-export function wordFilterFor(names: Iterable<string>): WordFilter | undefined {
+export function wordFilterFor(names: Iterable<string>, anyCase = false): WordFilter | undefined {
   const single = [...names].filter(isSingleWordName);
   if (single.length === 0) return undefined;
-  const key = single.join('\n');
+  const key = `${anyCase}\n${single.join('\n')}`;
   if (lastFilter?.key === key) return lastFilter.filter;
-  const lengths = single.map((n) => n.length);
+  // A loop, not Math.min(...lengths): a spread of 100,000 names overflows the stack.
+  let shortest = Infinity;
+  let longest = 0;
+  for (const n of single) {
+    if (n.length < shortest) shortest = n.length;
+    if (n.length > longest) longest = n.length;
+  }
   const filter = {
-    initials: initialsFor(single),
-    minLength: Math.max(3, Math.min(...lengths) - 2),
-    maxLength: Math.max(...lengths) + 2,
+    initials: initialsFor(single, anyCase),
+    minLength: Math.max(3, shortest - 2),
+    maxLength: longest + 2,
+    anyCase,
   };
   lastFilter = { key, filter };
   return filter;
@@ -117,7 +127,7 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Wo
     }
     while (m !== null && m.index < to) {
       const w = m[0];
-      if (w.length >= 3 && isUpper(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (w.length >= 3 && (filter?.anyCase || isUpper(w))) counts.set(w, (counts.get(w) ?? 0) + 1);
       searchedFrom = re.lastIndex;
       m = re.exec(source);
     }
@@ -255,7 +265,10 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCou
         if (j - at >= minLength && j - at <= maxLength) length = j - at;
       } else length = wordLengthAt(re, source, at);
     } else length = wordLengthAt(re, source, at);
-    if (length >= 3 && (first < 256 ? LATIN1_UPPER[first] === 1 : isUpper(source[at])))
+    if (
+      length >= 3 &&
+      (filter.anyCase || (first < 256 ? LATIN1_UPPER[first] === 1 : isUpper(source[at])))
+    )
       tally.add(at, length);
   }
   return tally;

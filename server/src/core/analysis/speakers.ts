@@ -1,16 +1,33 @@
 /**
- * The speaker check: a label that is a near spelling of a more credible name
- * for the same person (another label, a configured speaker, or how the text
- * itself spells the name). Evidence is counted on both sides and shown.
+ * The speaker checks. Who is right when names disagree: the roster (what the
+ * producer vouches for) outranks the labels, and a label spelt one way
+ * throughout outranks the text, which comes from speech recognition and
+ * cannot hear how a name is spelt.
+ *
+ * - `speaker-spelling`: a label that is a near spelling of a roster name, or
+ *   a minority label beside a much more frequent one (`Malt` beside `Malte`).
+ * - `speaker-name-in-text`: a word in the text (body, summaries, chapter
+ *   titles) that is a near spelling of a speaker's name: the recogniser's
+ *   misspelling, repaired toward the label.
  */
 import { SEVERITY, type Finding, type Fix, type RelatedInformation } from '../findings';
 import type { SpeakerLabel, TranscriptModel } from '../model';
-import { isSingleWordName, nameKey, phonetic, variantOf } from '../names';
+import { compoundParts, isRoleName, nameKey, nameParts, variantOf } from '../names';
 import type { Settings } from '../settings';
 import type { Range } from '../text';
-import { NO_WORDS, proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
+import { textMentions, type Mentions } from './mentions';
+import { labelCandidates } from './labelCandidates';
 
 export const ACCEPT_SPEAKER_COMMAND = 'transcript.acceptSpeaker';
+/** Adds a name to the roster: `{ kind: 'misspelling' | 'ignore', name, speaker? }`. */
+export const ADD_TO_ROSTER_COMMAND = 'transcript.addToRoster';
+
+export interface RosterEdit {
+  readonly kind: 'misspelling' | 'ignore';
+  readonly name: string;
+  /** With `misspelling`: the speaker whose wrong spelling `name` is. */
+  readonly speaker?: string;
+}
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
@@ -20,105 +37,80 @@ function labelsCount(n: number): string {
   return n === 1 ? '1 label' : `${n} labels`;
 }
 
-interface Suggestion {
-  readonly kind: 'configured' | 'label' | 'workspace' | 'text';
-  readonly name: string;
-  readonly message: string;
-  readonly related?: { range: Range; message: string };
-  /** The reverse repair, when the evidence points both ways (made when first asked for). */
-  readonly reverse?: () => Fix;
+function places(n: number): string {
+  return n === 1 ? '1 place' : `${n} places`;
 }
 
-/** Above this many distinct names, one-letter typos are only looked for among names of a kind. */
-const PAIRWISE_LIMIT = 2000;
-
-/**
- * The other labels a name may be a variant of, without comparing every pair
- * (100,000 speakers must not take hours): names with the same key, the same
- * sound code, names the key is the start of, and for typos names of nearly
- * the same length starting with the same letter.
- */
-function labelCandidates(names: readonly string[]): (name: string) => Iterable<string> {
-  if (names.length <= 64) return () => names;
-  const keyed = names.map((name) => ({ name, key: nameKey(name) }));
-  const group = (f: (k: string) => string) => {
-    const map = new Map<string, string[]>();
-    for (const { name, key } of keyed) {
-      const g = f(key);
-      const list = map.get(g);
-      if (list) list.push(name);
-      else map.set(g, [name]);
-    }
-    return map;
-  };
-  const byKey = group((k) => k);
-  const byCode = group((k) => phonetic(k));
-  const byStart = group((k) => `${k.charAt(0)}${k.length}`);
-  const sorted = [...keyed].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return (name) => {
-    const key = nameKey(name);
-    // A sound code shared by hundreds of names (digits and punctuation do not
-    // sound) says nothing about any two of them.
-    const sounding = byCode.get(phonetic(key)) ?? [];
-    const out = new Set<string>([
-      ...(byKey.get(key) ?? []),
-      ...(sounding.length <= 256 ? sounding : []),
-    ]);
-    // Names that start with this key (truncation): a run in key order.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].key < key) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].key.startsWith(key) && out.size < 256; i++)
-      out.add(sorted[i].name);
-    for (const d of [-1, 0, 1]) {
-      const same = byStart.get(`${key.charAt(0)}${key.length + d}`) ?? [];
-      if (names.length <= PAIRWISE_LIMIT || same.length <= 64) for (const n of same) out.add(n);
-    }
-    return out;
-  };
-}
+/** A minority label is renamed unattended when the other spelling has this many times its labels. */
+export const SAFE_LABEL_RATIO = 5;
+/** Below this ratio two label spellings are close to even: both directions are offered. */
+const EVEN_RATIO = 2;
+/** A name used in this many other episodes is an established spelling. */
+const ESTABLISHED = 3;
 
 /** What the rest of the workspace says: in how many other episodes each speaker name has labels. */
 export interface SpeakerContext {
   readonly otherEpisodes?: ReadonlyMap<string, number>;
 }
 
-/** A name used in this many other episodes is an established spelling. */
-const ESTABLISHED = 3;
+/** Why a label is thought misspelt, and toward which name. */
+interface LabelVerdict {
+  readonly name: string;
+  readonly message: string;
+  readonly related?: RelatedInformation;
+  /** Applied by fix-all and `transcript fix`. */
+  readonly safe: boolean;
+  /** Offered first (not when two spellings are close to even). */
+  readonly preferred: boolean;
+  /** Renaming the other way, when the evidence is close to even. */
+  readonly reverse?: boolean;
+}
+
+/** The roster as the checks use it: canonical names by key. */
+class RosterIndex {
+  /** Exact names and aliases: never reported. */
+  readonly accepted = new Set<string>();
+  /** Keys of wrong spellings → the speaker's name. */
+  readonly wrong = new Map<string, string>();
+  readonly ignoreWords = new Set<string>();
+  readonly ignorePhrases: string[] = [];
+
+  constructor(readonly settings: Settings) {
+    for (const s of settings.speakers) {
+      this.accepted.add(s.name);
+      for (const a of s.aliases) this.accepted.add(a);
+      for (const m of s.misspellings) if (m !== s.name) this.wrong.set(nameKey(m), s.name);
+    }
+    for (const i of settings.ignoreNames) {
+      const key = nameKey(i);
+      if (!key) continue;
+      if (key.includes(' ')) this.ignorePhrases.push(key);
+      else this.ignoreWords.add(key);
+    }
+  }
+
+  /** The roster speaker `name` is a near spelling of (not one of its own spellings). */
+  nearSpeaker(name: string): string | undefined {
+    for (const s of this.settings.speakers)
+      if ([s.name, ...s.aliases].some((n) => variantOf(name, n) !== undefined)) return s.name;
+    return undefined;
+  }
+}
 
 export function speakerFindings(
   model: TranscriptModel,
   settings: Settings,
   context: SpeakerContext = {},
 ): Finding[] {
-  if (model.labels.length === 0) return [];
+  if (model.labels.length === 0 && settings.speakers.length === 0) return [];
   const byName = new Map<string, SpeakerLabel[]>();
   for (const label of model.labels) {
     const list = byName.get(label.name);
     if (list) list.push(label);
     else byName.set(label.name, [label]);
   }
-  const accepted = new Set<string>();
-  for (const s of settings.speakers) {
-    accepted.add(s.name);
-    for (const a of s.aliases) accepted.add(a);
-  }
-  const filter = wordFilterFor([...byName.keys(), ...accepted]);
-  const words = filter ? proseWordCounts(model, filter) : NO_WORDS;
-  const text = (name: string) => words.count(name);
+  const roster = new RosterIndex(settings);
   const labels = (name: string) => byName.get(name)?.length ?? 0;
-  /**
-   * Which spelling is more credible: the one the text itself uses more often
-   * (people say and write their names right; the labels repeat one machine
-   * decision), then the one on more labels, then the one used first.
-   */
-  const credibility = (a: string, b: string) =>
-    text(a) - text(b) || labels(a) - labels(b) || byName.get(b)![0].line - byName.get(a)![0].line;
-
   const renameLabels = (from: string, to: string): Fix => {
     const list = byName.get(from) ?? [];
     return {
@@ -127,159 +119,257 @@ export function speakerFindings(
     };
   };
 
-  const candidates = labelCandidates([...byName.keys()]);
-  // Prose words by sound code, built on first use: a spelling in the text
-  // must sound like the label, so only words of the same code are compared.
-  let byCode: Map<string, string[]> | undefined;
-  const wordsByCode = () => {
-    if (!byCode) {
-      const codes = new Map<string, string[]>();
-      words.forEach(2, (word) => {
-        const code = phonetic(nameKey(word));
-        const list = codes.get(code);
-        if (list) list.push(word);
-        else codes.set(code, [word]);
-      });
-      byCode = codes;
-    }
-    return byCode;
-  };
+  const verdicts = labelVerdicts(model, byName, roster, context);
+  const findings: Finding[] = [];
+  for (const [name, v] of verdicts) {
+    const fixes = new LabelFixes(
+      name,
+      v,
+      () => renameLabels(name, v.name),
+      () => renameLabels(v.name, name),
+    );
+    const related = v.related ? [v.related] : undefined;
+    const list = byName.get(name)!;
+    for (let i = 0; i < list.length; i++)
+      findings.push(new LabelFinding(list[i].nameRange, v.message, related, fixes, i));
+  }
 
-  const suggest = (name: string): Suggestion | undefined => {
-    for (const s of settings.speakers) {
-      if ([s.name, ...s.aliases].some((n) => variantOf(name, n) !== undefined)) {
-        return {
-          kind: 'configured',
-          name: s.name,
-          message: `'${name}' (${labelsCount(labels(name))}) is a near spelling of the known speaker '${s.name}' (transcript.speakers)`,
-        };
-      }
+  // The names the text is checked against: every label not itself thought
+  // misspelt (the parts of a compound label each), and the roster's names.
+  const speakers = new Map<string, number>();
+  for (const name of byName.keys()) {
+    if (verdicts.has(name) || isRoleName(name) || /\d/.test(name)) continue;
+    for (const one of compoundParts(name) ?? [name])
+      speakers.set(one, (speakers.get(one) ?? 0) + labels(name));
+  }
+  for (const s of settings.speakers)
+    if (!speakers.has(s.name)) speakers.set(s.name, labels(s.name));
+  const mentions = textMentions(model, {
+    speakers,
+    roster,
+    // Spellings never reported: every label's and every roster name's words.
+    known: [...byName.keys(), ...roster.accepted],
+  });
+  for (const m of mentions) addMentionFindings(findings, m, byName, renameLabels);
+  return findings;
+}
+
+/** Each label name thought misspelt, with the name it should be. */
+function labelVerdicts(
+  model: TranscriptModel,
+  byName: Map<string, SpeakerLabel[]>,
+  roster: RosterIndex,
+  context: SpeakerContext,
+): Map<string, LabelVerdict> {
+  const labels = (name: string) => byName.get(name)?.length ?? 0;
+  const episodes = context.otherEpisodes;
+  const first = (name: string) => byName.get(name)![0].line;
+  /**
+   * Which of two label spellings is more credible: more labels, then more
+   * other episodes, then the text's spelling (only to break a tie), then
+   * the one used first.
+   */
+  let text: ((name: string) => number) | undefined;
+  const textCount = (name: string) => (text ??= textCounter(model))(name);
+  const credibility = (a: string, b: string) =>
+    labels(a) - labels(b) ||
+    (episodes?.get(a) ?? 0) - (episodes?.get(b) ?? 0) ||
+    textCount(a) - textCount(b) ||
+    first(b) - first(a);
+
+  const candidates = labelCandidates([...byName.keys()]);
+  const out = new Map<string, LabelVerdict>();
+  for (const name of byName.keys()) {
+    if (roster.accepted.has(name) || compoundParts(name)) continue;
+    const own = labelsCount(labels(name));
+    const wrongOf = roster.wrong.get(nameKey(name));
+    if (wrongOf !== undefined && wrongOf !== name) {
+      out.set(name, {
+        name: wrongOf,
+        message: `'${name}' (${own}) is listed in the roster as a misspelling of '${wrongOf}'`,
+        safe: true,
+        preferred: true,
+      });
+      continue;
+    }
+    const known = roster.nearSpeaker(name);
+    if (known !== undefined) {
+      out.set(name, {
+        name: known,
+        message: `'${name}' (${own}) is a near spelling of the known speaker '${known}' (roster)`,
+        safe: false,
+        preferred: true,
+      });
+      continue;
     }
 
     let best: string | undefined;
     for (const other of candidates(name)) {
-      if (other === name) continue;
+      if (other === name || compoundParts(other)) continue;
+      if (isRoleName(name) && isRoleName(other)) continue;
       const variant = variantOf(name, other);
       if (!variant) continue;
       if (variant === 'truncation' && labels(other) < 3 * labels(name)) continue;
       if (credibility(other, name) > 0 && (!best || credibility(other, best) > 0)) best = other;
     }
     if (best) {
-      const first = byName.get(best)![0];
-      const bothWays = labels(name) > labels(best) || text(name) > text(best);
-      const mentions = (n: string) => (text(n) ? `, ${times(text(n))} in the text` : '');
-      return {
-        kind: 'label',
+      const ratio = labels(best) / labels(name);
+      const even = ratio < EVEN_RATIO;
+      const why =
+        labels(best) > labels(name)
+          ? 'more labels'
+          : (episodes?.get(best) ?? 0) > (episodes?.get(name) ?? 0)
+            ? 'more other episodes'
+            : textCount(best) > textCount(name)
+              ? `the text spells it so ${times(textCount(best))}`
+              : 'used first';
+      out.set(name, {
         name: best,
-        message: `'${name}' (${labelsCount(labels(name))}${mentions(name)}) looks like a misspelling of '${best}' (${labelsCount(labels(best))}${mentions(best)})`,
-        related: { range: first.nameRange, message: `'${best}' is used here` },
-        reverse: bothWays ? () => renameLabels(best, name) : undefined,
-      };
+        message: even
+          ? `'${name}' (${own}) and '${best}' (${labelsCount(labels(best))}) are near spellings of one name used about as often; '${best}' has ${why}: check which is right`
+          : `'${name}' (${own}) looks like a misspelling of '${best}' (${labelsCount(labels(best))})`,
+        related: { range: byName.get(best)![0].nameRange, message: `'${best}' is used here` },
+        safe: ratio >= SAFE_LABEL_RATIO,
+        preferred: !even,
+        reverse: even,
+      });
+      continue;
     }
 
-    const episodes = context.otherEpisodes;
     if (episodes && episodes.size > 0) {
-      const own = episodes.get(name) ?? 0;
+      const mine = episodes.get(name) ?? 0;
       let established: string | undefined;
       for (const [other, count] of episodes) {
-        if (other === name || byName.has(other) || count < ESTABLISHED || count <= 3 * own)
+        if (other === name || byName.has(other) || count < ESTABLISHED || count <= 3 * mine)
           continue;
         if (!variantOf(name, other)) continue;
         if (!established || count > episodes.get(established)!) established = other;
       }
       if (established) {
         const count = episodes.get(established)!;
-        return {
-          kind: 'workspace',
+        out.set(name, {
           name: established,
-          message: `'${name}' here (${labelsCount(labels(name))}${own ? `, ${own} other ${own === 1 ? 'episode' : 'episodes'}` : ''}); '${established}' in ${count} other episodes`,
-        };
+          message: `'${name}' here (${own}${mine ? `, ${mine} other ${mine === 1 ? 'episode' : 'episodes'}` : ''}); '${established}' in ${count} other episodes`,
+          safe: false,
+          preferred: true,
+        });
       }
     }
-
-    if (!isSingleWordName(name)) return undefined;
-    let bestWord: string | undefined;
-    for (const word of wordsByCode().get(phonetic(nameKey(name))) ?? []) {
-      const count = text(word);
-      if (count < 2 || count <= text(name) || byName.has(word)) continue;
-      if (Math.abs(word.length - name.length) > 2) continue;
-      if (variantOf(name, word, false) !== 'phonetic') continue;
-      if (!bestWord || count > text(bestWord)) bestWord = word;
-    }
-    if (!bestWord) return undefined;
-    const places = proseWordRanges(model, bestWord);
-    const own = text(name) ? `, '${name}' ${times(text(name))}` : '';
-    return {
-      kind: 'text',
-      name: bestWord,
-      message: `'${name}' (${labelsCount(labels(name))}) is spelt '${bestWord}' ${times(text(bestWord))} in the text${own}`,
-      related: places[0] && { range: places[0], message: `'${bestWord}' in the text` },
-      reverse: () => ({
-        title: `Respell '${bestWord}' as '${name}' in the text (${places.length} ${places.length === 1 ? 'place' : 'places'})`,
-        edits: places.map((r) => ({ range: r, newText: name })),
-      }),
-    };
-  };
-
-  const findings: Finding[] = [];
-  for (const [name, list] of byName) {
-    if (accepted.has(name)) continue;
-    const s = suggest(name);
-    if (!s) continue;
-    const fixes = new SpellingFixes(name, s, () => renameLabels(name, s.name));
-    // What all labels of the name share is made once (a name may have
-    // thousands of labels).
-    const related = s.related ? [s.related] : undefined;
-    for (let i = 0; i < list.length; i++)
-      findings.push(new SpellingFinding(list[i].nameRange, s.message, related, fixes, i));
   }
-  return findings;
+  return out;
 }
 
-/**
- * The repairs of one misspelt name, made when an editor first asks for the
- * fixes of one of its findings: publishing diagnostics after every edit needs
- * none of them, and a name may have thousands of labels.
- */
-class SpellingFixes {
-  private all: Fix | undefined;
-  private accept: Fix | undefined;
-  private reverse: Fix | undefined;
+/** How often the text spells a name exactly so (only to break ties between labels). */
+function textCounter(model: TranscriptModel): (name: string) => number {
+  const counts = new Map<string, number>();
+  return (name) => {
+    let n = counts.get(name);
+    if (n === undefined) {
+      n = 0;
+      const parts = nameParts(name);
+      if (parts.length === 1 && parts[0] === name) n = countWord(model, name);
+      counts.set(name, n);
+    }
+    return n;
+  };
+}
+
+function countWord(model: TranscriptModel, word: string): number {
+  const { text, prose } = model;
+  let n = 0;
+  const re = new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(word)}(?![\\p{L}\\p{M}])`, 'gu');
+  for (let i = 0; i < prose.length; i++) {
+    const line = text.line(prose.lines[i]);
+    if (!line.includes(word)) continue;
+    re.lastIndex = prose.starts[i];
+    while (re.exec(line)) n++;
+  }
+  return n;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One finding per place of a misspelt name in the text; the fixes are shared by the spelling. */
+function addMentionFindings(
+  findings: Finding[],
+  m: Mentions,
+  byName: Map<string, SpeakerLabel[]>,
+  renameLabels: (from: string, to: string) => Fix,
+): void {
+  const labelList = byName.get(m.speaker);
+  const evidence = m.fromRoster
+    ? labelList
+      ? `the roster and ${labelsCount(labelList.length)}`
+      : 'the roster'
+    : labelsCount(labelList?.length ?? 0);
+  const forms = [...m.forms].map(([form, n]) => `'${form}' ${times(n)}`).join(', ');
+  const message = (form: string) =>
+    `'${form}' looks like a misspelling of '${m.part}': speaker '${m.speaker}' (${evidence}); the text spells it ${forms}`;
+  const messages = new Map<string, string>();
+  const related = labelList
+    ? [{ range: labelList[0].nameRange, message: `speaker '${m.speaker}' is labelled here` }]
+    : undefined;
+  const fixes = new MentionFixes(
+    m,
+    labelList ? () => renameLabels(m.speaker, m.capitalised) : undefined,
+  );
+  for (let i = 0; i < m.places.length; i++) {
+    const form = m.formAt[i];
+    let text = messages.get(form);
+    if (text === undefined) messages.set(form, (text = message(form)));
+    findings.push(new MentionFinding(m.places[i], text, related, fixes, i));
+  }
+}
+
+/** The repairs of one misspelt label name, made when an editor first asks for them. */
+class LabelFixes {
+  private made: { all: Fix; reverse?: Fix; accept: Fix } | undefined;
 
   constructor(
     private readonly name: string,
-    private readonly suggestion: Suggestion,
+    private readonly verdict: LabelVerdict,
     /** One edit per label of the name, in the order of its findings. */
     private readonly rename: () => Fix,
+    private readonly renameBack: () => Fix,
   ) {}
 
   /** The fixes of the finding on the name's `i`-th label. */
   forLabel(i: number): readonly Fix[] {
-    if (!this.all) {
+    if (!this.made) {
       const rename = this.rename();
-      this.all = { title: rename.title, edits: rename.edits, preferred: true, safe: true };
-      this.accept = {
-        title: `Accept '${this.name}' as a known speaker`,
-        edits: [],
-        command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name] },
+      this.made = {
+        all: {
+          title: rename.title,
+          edits: rename.edits,
+          preferred: this.verdict.preferred,
+          safe: this.verdict.safe,
+        },
+        reverse: this.verdict.reverse ? this.renameBack() : undefined,
+        accept: {
+          title: `Accept '${this.name}' as a known speaker`,
+          edits: [],
+          command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name] },
+        },
       };
-      this.reverse = this.suggestion.reverse?.();
     }
-    const fixes: Fix[] = [this.all];
+    const { all, reverse, accept } = this.made;
+    const fixes: Fix[] = [all];
     // The rename's edit of this label is the same edit: shared, not made again.
-    if (this.all.edits.length > 1)
+    if (all.edits.length > 1)
       fixes.push({
-        title: `Change only this label to '${this.suggestion.name}'`,
-        edits: [this.all.edits[i]],
+        title: `Change only this label to '${this.verdict.name}'`,
+        edits: [all.edits[i]],
       });
-    if (this.reverse) fixes.push(this.reverse);
-    fixes.push(this.accept!);
+    if (reverse) fixes.push(reverse);
+    fixes.push(accept);
     return fixes;
   }
 }
 
 /** A speaker-spelling finding whose fixes are made when first asked for. */
-class SpellingFinding implements Finding {
+class LabelFinding implements Finding {
   readonly code = 'speaker-spelling';
   readonly severity = SEVERITY['speaker-spelling'];
   private made: readonly Fix[] | undefined;
@@ -288,11 +378,80 @@ class SpellingFinding implements Finding {
     readonly range: Range,
     readonly message: string,
     readonly related: readonly RelatedInformation[] | undefined,
-    private readonly repairs: SpellingFixes,
+    private readonly repairs: LabelFixes,
     private readonly label: number,
   ) {}
 
   get fixes(): readonly Fix[] {
     return (this.made ??= this.repairs.forLabel(this.label));
+  }
+}
+
+/** The repairs of one misspelt name in the text, shared by its places. */
+class MentionFixes {
+  private made: { all: Fix; reverse?: Fix; roster: Fix; ignore: Fix } | undefined;
+
+  constructor(
+    private readonly m: Mentions,
+    private readonly renameSpeaker: (() => Fix) | undefined,
+  ) {}
+
+  forPlace(i: number): readonly Fix[] {
+    const m = this.m;
+    if (!this.made) {
+      const shown = [...m.forms.keys()].map((f) => `'${f}'`).join('/');
+      const reverse = this.renameSpeaker?.();
+      this.made = {
+        all: {
+          title: `Respell ${shown} as '${m.part}' (${places(m.places.length)})`,
+          edits: m.places.map((range) => ({ range, newText: m.part })),
+          preferred: true,
+          safe: true,
+        },
+        reverse: reverse && { title: `${reverse.title} instead`, edits: reverse.edits },
+        roster: {
+          title: `Add '${m.capitalised}' to the roster as a misspelling of '${m.speaker}'`,
+          edits: [],
+          command: {
+            id: ADD_TO_ROSTER_COMMAND,
+            args: [{ kind: 'misspelling', name: m.capitalised, speaker: m.speaker } as RosterEdit],
+          },
+        },
+        ignore: {
+          title: `Ignore '${m.capitalised}': another name, not '${m.part}'`,
+          edits: [],
+          command: {
+            id: ADD_TO_ROSTER_COMMAND,
+            args: [{ kind: 'ignore', name: m.capitalised } as RosterEdit],
+          },
+        },
+      };
+    }
+    const { all, reverse, roster, ignore } = this.made;
+    const fixes: Fix[] = [all];
+    if (all.edits.length > 1)
+      fixes.push({ title: `Respell only this one as '${m.part}'`, edits: [all.edits[i]] });
+    if (reverse) fixes.push(reverse);
+    fixes.push(roster, ignore);
+    return fixes;
+  }
+}
+
+/** A speaker-name-in-text finding whose fixes are made when first asked for. */
+class MentionFinding implements Finding {
+  readonly code = 'speaker-name-in-text';
+  readonly severity = SEVERITY['speaker-name-in-text'];
+  private made: readonly Fix[] | undefined;
+
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly related: readonly RelatedInformation[] | undefined,
+    private readonly repairs: MentionFixes,
+    private readonly place: number,
+  ) {}
+
+  get fixes(): readonly Fix[] {
+    return (this.made ??= this.repairs.forPlace(this.place));
   }
 }

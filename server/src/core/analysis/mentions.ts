@@ -1,0 +1,186 @@
+/**
+ * Speakers' names as the text spells them: every word of the prose, the
+ * summaries and the chapter titles that sounds like a word of a speaker's
+ * name but is spelt otherwise (`Thorsten`, `thorsten` for the label
+ * `Torsten`), grouped by spelling, with every place.
+ */
+import type { TranscriptModel } from '../model';
+import { isRoleName, nameKey, nameParts, phonetic, variantOf } from '../names';
+import type { Settings } from '../settings';
+import { comparePositions, range, type Range } from '../text';
+import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
+
+/** One misspelt spelling (ignoring case) of one word of a speaker's name. */
+export interface Mentions {
+  /** The word of the name it should be: `Torsten`. */
+  readonly part: string;
+  /** The speaker: a label's name or a roster name (`Anna Schmidt`). */
+  readonly speaker: string;
+  readonly fromRoster: boolean;
+  /** Each spelling found (`Thorsten`, `thorsten`) with its count, most frequent first. */
+  readonly forms: ReadonlyMap<string, number>;
+  /** The spelling to name in titles, capitalised: `Thorsten`. */
+  readonly capitalised: string;
+  /** Every place, in text order. */
+  readonly places: readonly Range[];
+  /** The spelling at each place. */
+  readonly formAt: readonly string[];
+}
+
+/** What the roster contributes to the text check. */
+export interface RosterWords {
+  readonly settings: Settings;
+  /** Keys of wrong spellings → the speaker's name. */
+  readonly wrong: ReadonlyMap<string, string>;
+  readonly ignoreWords: ReadonlySet<string>;
+  /** Keys of ignored phrases of several words (`stefan müller`). */
+  readonly ignorePhrases: readonly string[];
+}
+
+export interface MentionInput {
+  /** The speakers the text is checked against, with their label counts. */
+  readonly speakers: ReadonlyMap<string, number>;
+  readonly roster: RosterWords;
+  /** Names whose words are right wherever they stand (every label, every roster spelling). */
+  readonly known: Iterable<string>;
+}
+
+interface Part {
+  readonly part: string;
+  readonly speaker: string;
+  readonly labels: number;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+function isLower(word: string): boolean {
+  const c = word[0];
+  return c === c.toLowerCase() && c !== c.toUpperCase();
+}
+
+export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
+  const { roster } = input;
+  const rosterNames = new Set(roster.settings.speakers.map((s) => s.name));
+  const parts = new Map<string, Part>();
+  for (const [speaker, labels] of input.speakers) {
+    if (isRoleName(speaker)) continue;
+    for (const part of nameParts(speaker)) {
+      const key = nameKey(part);
+      const had = parts.get(key);
+      if (!had || had.labels < labels) parts.set(key, { part, speaker, labels });
+    }
+  }
+  const knownKeys = new Set<string>(roster.ignoreWords);
+  for (const name of input.known) for (const w of name.split(/\s+/)) knownKeys.add(nameKey(w));
+  for (const key of parts.keys()) knownKeys.add(key);
+
+  // Wrong spellings of one word, from the roster: toward the word of the name they are nearest.
+  const wrong = new Map<string, Part>();
+  for (const [key, speaker] of roster.wrong) {
+    if (key.includes(' ')) continue;
+    const words = nameParts(speaker);
+    const part = words.find((w) => variantOf(key, w, false) !== undefined) ?? words[0];
+    if (part) wrong.set(key, { part, speaker, labels: input.speakers.get(speaker) ?? 0 });
+  }
+  if (parts.size === 0 && wrong.size === 0) return [];
+
+  const byCode = new Map<string, Part[]>();
+  for (const p of parts.values()) {
+    const code = phonetic(nameKey(p.part));
+    const list = byCode.get(code);
+    if (list) list.push(p);
+    else byCode.set(code, [p]);
+  }
+
+  /** The word of a name `word` misspells, or undefined. */
+  const decided = new Map<string, Part | undefined>();
+  const decide = (word: string): Part | undefined => {
+    if (decided.has(word)) return decided.get(word);
+    let target: Part | undefined;
+    const key = nameKey(word);
+    if (!knownKeys.has(key)) {
+      target = wrong.get(key);
+      // A lower-case word must be longer to count: short ones are ordinary words.
+      if (!target && !(isLower(word) && word.length < 4)) {
+        for (const p of byCode.get(phonetic(key)) ?? []) {
+          if (variantOf(word, p.part, false) !== 'phonetic') continue;
+          if (!target || p.labels > target.labels) target = p;
+        }
+      }
+    }
+    decided.set(word, target);
+    return target;
+  };
+
+  const groups = new Map<string, { target: Part; forms: string[]; extra: Range[] }>();
+  const add = (word: string, target: Part, place?: Range) => {
+    const id = `${target.part}\n${nameKey(word)}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { target, forms: [], extra: [] }));
+    if (!g.forms.includes(word)) g.forms.push(word);
+    if (place) g.extra.push(place);
+  };
+
+  const filter = wordFilterFor([...[...parts.values()].map((p) => p.part), ...wrong.keys()], true);
+  if (filter) {
+    proseWordCounts(model, filter).forEach(1, (word) => {
+      const target = decide(word);
+      if (target) add(word, target);
+    });
+  }
+  // Chapter titles, listed and as headings: not prose, but the recogniser's words too.
+  const titled: { line: number; from: number; text: string }[] = [
+    ...model.chapters.map((c) => ({
+      line: c.line,
+      from: c.titleRange.start.character,
+      text: c.title,
+    })),
+    ...model.headings.map((h) => ({ line: h.line, from: h.range.start.character, text: h.text })),
+  ];
+  for (const t of titled) {
+    for (const m of t.text.matchAll(WORD)) {
+      const target = m[0].length >= 3 ? decide(m[0]) : undefined;
+      if (target)
+        add(m[0], target, range(t.line, t.from + m.index, t.from + m.index + m[0].length));
+    }
+  }
+
+  const out: Mentions[] = [];
+  for (const { target, forms, extra } of groups.values()) {
+    const places: Range[] = [...extra];
+    for (const form of forms) places.push(...proseWordRanges(model, form));
+    const kept = places.filter((r) => !ignored(model, r, roster.ignorePhrases));
+    if (kept.length === 0) continue;
+    kept.sort((a, b) => comparePositions(a.start, b.start));
+    const counts = new Map<string, number>();
+    const formAt = kept.map((r) =>
+      model.text.line(r.start.line).slice(r.start.character, r.end.character),
+    );
+    for (const form of formAt) counts.set(form, (counts.get(form) ?? 0) + 1);
+    const sorted = new Map([...counts].sort((a, b) => b[1] - a[1]));
+    const upper = [...sorted.keys()].find((f) => !isLower(f));
+    const first = [...sorted.keys()][0];
+    out.push({
+      part: target.part,
+      speaker: target.speaker,
+      fromRoster: rosterNames.has(target.speaker),
+      forms: sorted,
+      capitalised: upper ?? first.charAt(0).toUpperCase() + first.slice(1),
+      places: kept,
+      formAt,
+    });
+  }
+  return out;
+}
+
+/** The place lies inside an ignored phrase (`Stefan` in `Stefan Müller`). */
+function ignored(model: TranscriptModel, r: Range, phrases: readonly string[]): boolean {
+  if (phrases.length === 0) return false;
+  const line = model.text.line(r.start.line).toLowerCase().replace(/\s/g, ' ');
+  for (const phrase of phrases) {
+    for (let at = line.indexOf(phrase); at >= 0; at = line.indexOf(phrase, at + 1)) {
+      if (at <= r.start.character && r.end.character <= at + phrase.length) return true;
+    }
+  }
+  return false;
+}
