@@ -15,6 +15,8 @@ import {
   analyze,
   fixAllText,
   readSettings,
+  withRoster,
+  ROSTER_FILE,
   FINDING_CODES,
   applyEdits,
   formatChapterTime,
@@ -38,12 +40,17 @@ import {
   type ImportCommandOptions,
 } from './formats';
 import { FileError, readTranscript, writeTranscript } from './files';
+import { loadRoster } from '../../server/src/rosterFiles';
 
 declare const PACKAGE_VERSION: string | undefined;
 
 interface CheckOptions {
   format: 'text' | 'json';
   speaker: string[];
+  ignoreName: string[];
+  /** false with --no-roster: no roster files, no feed. */
+  roster: boolean;
+  feed?: string;
   tolerance?: number;
   disable: string[];
 }
@@ -68,9 +75,33 @@ function settingsFrom(opts: CheckOptions): Settings {
   }
   return readSettings({
     speakers: opts.speaker,
+    ignoreNames: opts.ignoreName,
     chapterTimeTolerance: opts.tolerance,
     findings,
   }).settings;
+}
+
+/**
+ * The settings for one file: the options, then the roster files and feed
+ * found from the file's folder up (as the editor finds them). A problem in
+ * a roster is said once.
+ */
+function rosterSettings(
+  base: Settings,
+  opts: CheckOptions,
+  io: Io,
+): (file: string) => Promise<Settings> {
+  const said = new Set<string>();
+  return async (file) => {
+    if (opts.roster === false) return base;
+    const loaded = await loadRoster(file, { feed: opts.feed });
+    for (const p of loaded.problems) {
+      if (said.has(p)) continue;
+      said.add(p);
+      io.err(`transcript: roster: ${p}`);
+    }
+    return withRoster(base, loaded.roster);
+  };
 }
 
 class UsageError extends Error {}
@@ -88,7 +119,7 @@ export interface Io {
 }
 
 async function check(files: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const settings = settingsFrom(opts);
+  const settingsOf = rosterSettings(settingsFrom(opts), opts, io);
   let exit = 0;
   const results: EslintResult[] = [];
   let errors = 0;
@@ -106,7 +137,7 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
       exit = 2;
       continue;
     }
-    const { findings } = analyze(text, settings);
+    const { findings } = analyze(text, await settingsOf(file));
     checked++;
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
@@ -126,11 +157,12 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
 }
 
 async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const settings = settingsFrom(opts);
+  const settingsOf = rosterSettings(settingsFrom(opts), opts, io);
   let exit = 0;
   for (const file of files) {
     try {
       const read = await readTranscript(file);
+      const settings = await settingsOf(file);
       const { text, applied } = fixAllText(read.text, settings);
       if (text === read.text) {
         io.out(`${file}: nothing to fix`);
@@ -240,7 +272,20 @@ async function stats(
 
 function addCheckOptions(cmd: Command): Command {
   return cmd
-    .option('--speaker <name>', 'a known speaker name (repeatable)', collect, [])
+    .option(
+      '--speaker <name>',
+      'a known speaker name, added to the roster (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--ignore-name <name>',
+      'a name or phrase never reported as a misspelt speaker name (repeatable)',
+      collect,
+      [],
+    )
+    .option('--feed <file>', "the show's RSS feed, for its <podcast:person> names")
+    .option('--no-roster', `do not read ${ROSTER_FILE} files or a feed`)
     .option('--tolerance <seconds>', 'chapter time tolerance in seconds (default 10)', seconds)
     .option('--disable <code>', 'do not report this finding code (repeatable)', collect, []);
 }

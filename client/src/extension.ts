@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { parseOffset } from '../../server/src/core/shift';
+import { ROSTER_FILE } from '../../server/src/core/roster';
 import { EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/core/formats/export';
 import {
   EXPORT,
@@ -28,6 +29,7 @@ import {
   type StatisticsResult,
 } from '../../server/src/requests';
 import { registerPlayer } from './player/player';
+import { acceptSpeaker, changeRoster } from './roster';
 
 export const LANGUAGE_ID = 'transcript';
 /** The first line of an Auphonic export (the file may start with a BOM). */
@@ -40,23 +42,6 @@ async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
   if (!AUPHONIC_FIRST_LINE.test(doc.lineAt(0).text)) return;
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-}
-
-/** Adds a name to `transcript.speakers`, in the workspace when there is one. */
-async function acceptSpeaker(name: unknown, uri?: unknown): Promise<void> {
-  if (typeof name !== 'string' || !name) return;
-  const scope = typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
-  const config = vscode.workspace.getConfiguration('transcript', scope);
-  const current = config.get<unknown[]>('speakers') ?? [];
-  const known = current.some((s) =>
-    typeof s === 'string' ? s === name : (s as { name?: unknown })?.name === name,
-  );
-  if (known) return;
-  const target = vscode.workspace.workspaceFolders?.length
-    ? vscode.ConfigurationTarget.Workspace
-    : vscode.ConfigurationTarget.Global;
-  await config.update('speakers', [...current, name], target);
-  void vscode.window.setStatusBarMessage(`'${name}' added to transcript.speakers`, 4000);
 }
 
 /** Asks for an offset and shifts the stamps at or after the cursor (or in the selection). */
@@ -263,7 +248,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'transcript',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt}'),
+        // Roster files and feeds: the names they hold change the findings.
+        vscode.workspace.createFileSystemWatcher(`**/${ROSTER_FILE}`),
+        vscode.workspace.createFileSystemWatcher('**/*.{rss,xml}'),
+      ],
     },
   };
   client = new LanguageClient(
@@ -276,6 +266,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('transcript.acceptSpeaker', acceptSpeaker),
+    vscode.commands.registerCommand('transcript.addToRoster', changeRoster),
     vscode.commands.registerCommand('transcript.fixAll', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', {
         kind: 'source.fixAll.transcript',

@@ -30,6 +30,10 @@ import {
   parseOffset,
   prepareRename,
   readSettings,
+  withRoster,
+  EMPTY_ROSTER,
+  FEED_FILES,
+  ROSTER_FILE,
   references,
   renameSpeaker,
   sameRange,
@@ -75,6 +79,9 @@ import {
 } from './requests';
 import { runSafe } from './runSafe';
 import { WorkspaceIndexer } from './workspaceIndexer';
+import { loadRoster, type LoadedRoster } from './rosterFiles';
+import { URI } from 'vscode-uri';
+import * as path from 'node:path';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcript`;
 
@@ -83,6 +90,12 @@ interface Cached {
   readonly settings: Settings;
   readonly generation: number;
   readonly analysis: Analysis;
+}
+
+/** A roster file or something that may be a feed. */
+function isRosterSource(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  return name === ROSTER_FILE || FEED_FILES.includes(name) || /\.(rss|xml)$/.test(name);
 }
 
 export function startServer(connection: Connection): void {
@@ -109,6 +122,10 @@ export function startServer(connection: Connection): void {
     const folders =
       params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     indexer.setRoots(folders);
+    workspaceRoots = folders
+      .map((f) => URI.parse(f))
+      .filter((u) => u.scheme === 'file')
+      .map((u) => u.fsPath);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -137,6 +154,27 @@ export function startServer(connection: Connection): void {
       .catch((e) => log.error(`indexing failed: ${e instanceof Error ? e.stack : e}`));
   });
 
+  /** Roster files and feeds, per document: read again when one of them changes on disk. */
+  const rosters = new Map<string, Promise<LoadedRoster>>();
+  let workspaceRoots: string[] = [];
+  const rosterFor = (uri: string, feed: string | undefined): Promise<LoadedRoster> => {
+    const none: LoadedRoster = { roster: EMPTY_ROSTER, files: [], problems: [] };
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return Promise.resolve(none);
+    const file = parsed.fsPath;
+    const key = `${file}\n${feed ?? ''}`;
+    let loaded = rosters.get(key);
+    if (!loaded) {
+      // The deepest workspace folder holding the file is where the search stops.
+      const root = workspaceRoots
+        .filter((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep))
+        .sort((a, b) => b.length - a.length)[0];
+      loaded = loadRoster(file, { stopAt: root, feed }).catch(() => none);
+      rosters.set(key, loaded);
+    }
+    return loaded;
+  };
+
   const settingsFor = (uri: string): Promise<Settings> => {
     let cached = settingsCache.get(uri);
     if (!cached) {
@@ -145,14 +183,16 @@ export function startServer(connection: Connection): void {
           ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' })
           : Promise.resolve(pushedSettings)
       ).then(
-        (raw) => {
+        async (raw) => {
           const { settings, problems } = readSettings(raw);
-          for (const p of problems) {
+          const feed = (raw as { feed?: unknown } | null | undefined)?.feed;
+          const loaded = await rosterFor(uri, typeof feed === 'string' ? feed : undefined);
+          for (const p of [...problems, ...loaded.problems]) {
             if (reportedProblems.has(p)) continue;
             reportedProblems.add(p);
             void connection.window.showWarningMessage(`Transcript settings: ${p}`);
           }
-          return settings;
+          return withRoster(settings, loaded.roster);
         },
         () => DEFAULT_SETTINGS,
       );
@@ -249,12 +289,20 @@ export function startServer(connection: Connection): void {
     const raw = (change.settings as { transcript?: unknown } | null)?.transcript;
     if (raw !== undefined) pushedSettings = raw;
     settingsCache.clear();
+    rosters.clear();
     reportedProblems.clear();
     for (const doc of documents.all()) schedule(doc.uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    // A roster file or a feed changed: every document's names may have.
+    if (params.changes.some((c) => isRosterSource(c.uri))) {
+      rosters.clear();
+      settingsCache.clear();
+      for (const doc of documents.all()) schedule(doc.uri);
+    }
     for (const change of params.changes) {
+      if (isRosterSource(change.uri)) continue;
       if (documents.get(change.uri)) continue;
       void indexer.fileChanged(change.uri, change.type === FileChangeType.Deleted);
     }

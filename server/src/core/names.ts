@@ -188,3 +188,23 @@ export function nameParts(name: string): string[] {
   }
   return out;
 }
+
+/**
+ * A word of the text that sounds like a word of a name and is spelt
+ * otherwise: the same sound code and a small edit distance (up to half the
+ * length for words of six letters or more that start alike: `steffen` for
+ * `Stephan`). A
+ * word that starts with the whole name (`Moderatorinnen` for `Moderatorin`)
+ * is an inflected form, not a misspelling.
+ */
+export function soundsLike(word: string, name: string): boolean {
+  const kw = nameKey(word);
+  const kn = nameKey(name);
+  if (!kw || !kn || kw === kn || /\d/.test(kw) || /\d/.test(kn)) return false;
+  if (kw.startsWith(kn) || kn.startsWith(kw)) return false;
+  if (phonetic(kw) !== phonetic(kn)) return false;
+  const long = Math.max(kw.length, kn.length);
+  const d = distance(kw, kn);
+  if (d <= Math.max(1, Math.floor(long / 3))) return true;
+  return long >= 6 && kw[0] === kn[0] && d <= Math.floor(long / 2);
+}

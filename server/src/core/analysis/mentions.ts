@@ -5,7 +5,7 @@
  * `Torsten`), grouped by spelling, with every place.
  */
 import type { TranscriptModel } from '../model';
-import { isRoleName, nameKey, nameParts, phonetic, variantOf } from '../names';
+import { isRoleName, nameKey, nameParts, phonetic, soundsLike, variantOf } from '../names';
 import type { Settings } from '../settings';
 import { comparePositions, range, type Range } from '../text';
 import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
@@ -103,7 +103,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
       // A lower-case word must be longer to count: short ones are ordinary words.
       if (!target && !(isLower(word) && word.length < 4)) {
         for (const p of byCode.get(phonetic(key)) ?? []) {
-          if (variantOf(word, p.part, false) !== 'phonetic') continue;
+          if (!soundsLike(word, p.part)) continue;
           if (!target || p.labels > target.labels) target = p;
         }
       }
