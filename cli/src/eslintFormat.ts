@@ -62,7 +62,8 @@ export function toEslintResult(
     // every mention would otherwise repeat most of the file in every message.
     const fixes = (f.fixes ?? [])
       .filter((x) => x.edits.length > 0)
-      .map((x) => ({ ...x, edits: localEdits(f, x) }));
+      .map((x) => ({ ...x, edits: localEdits(f, x) }))
+      .filter((x): x is typeof x & { edits: readonly TextEdit[] } => x.edits !== undefined);
     const safe = fixes.find((x) => x.safe);
     return {
       ruleId: f.code,

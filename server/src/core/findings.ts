@@ -108,10 +108,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /**
  * The part of a fix that belongs to one finding: the edits at the finding's
  * place when the fix also edits elsewhere (renaming every label, respelling
- * every mention), else the whole fix. What a per-finding report (ESLint's
- * `fix`) carries; fix-all combines whole fixes.
+ * every mention), a fix of one edit as it is, and undefined for a fix of
+ * several edits none of which is at the finding (renaming the speaker from
+ * a mention in the text). What a per-finding report (ESLint's `fix` and
+ * `suggestions`) carries; fix-all combines whole fixes.
  */
-export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] {
+export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] | undefined {
   if (fix.edits.length <= 1) return fix.edits;
   const { start, end } = f.range;
   const at = fix.edits.filter(
@@ -121,5 +123,5 @@ export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] {
       (e.range.end.line > start.line ||
         (e.range.end.line === start.line && e.range.end.character >= start.character)),
   );
-  return at.length > 0 ? at : fix.edits;
+  return at.length > 0 ? at : undefined;
 }
