@@ -70,6 +70,7 @@ describe('language server over stdio', function () {
       new Set(d.map((x) => x.code)),
       new Set([
         'speaker-spelling',
+        'speaker-name-in-text',
         'timestamp-order',
         'timestamp-malformed',
         'chapter-heading-mismatch',
@@ -78,13 +79,30 @@ describe('language server over stdio', function () {
         'speaker-turn-empty',
       ]),
     );
-    assert.equal(d.length, 20);
+    assert.equal(d.length, 14);
     assert.ok(d.every((x) => x.source === 'transcript'));
     const order = d.find((x) => x.code === 'timestamp-order')!;
     assert.equal(order.severity, 1);
     assert.equal(order.relatedInformation?.[0].location.uri, uri);
     assert.equal(order.relatedInformation?.[0].location.range.start.line, 77);
     assert.equal(d.find((x) => x.code === 'speaker-spelling')!.severity, 2);
+    // The consistent 'Stephan' labels are right; the text's 'Stefan' (7 places) is flagged.
+    const inText = d.filter((x) => x.code === 'speaker-name-in-text');
+    assert.equal(inText.length, 7);
+    assert.ok(inText.every((x) => x.severity === 2));
+    assert.deepEqual(inText[0].relatedInformation, [
+      {
+        location: {
+          uri,
+          range: { start: { line: 26, character: 0 }, end: { line: 26, character: 7 } },
+        },
+        message: "speaker 'Stephan' is labelled here",
+      },
+    ]);
+    assert.deepEqual(
+      d.filter((x) => x.code === 'speaker-spelling').map((x) => messageOf(x)),
+      ["'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels)"],
+    );
   });
 
   it('re-checks on an incremental edit: a stamp going backwards appears and goes away', async () => {
@@ -121,40 +139,60 @@ describe('language server over stdio', function () {
     assert.equal(chapter.selectionRange.start.line, 11, 'selecting a chapter goes to its heading');
   });
 
-  it('offers the speaker quick fixes as versioned edits that rename every label in one step', async () => {
+  it('offers the name-in-text quick fixes as versioned edits that respell every mention in one step, labels untouched', async () => {
     const uri = 'file:///episode.txt';
     await client.open(uri, EXAMPLE);
     const d = await client.diagnostics(uri);
-    const spelling = d.find(
-      (x) => x.code === 'speaker-spelling' && messageOf(x).startsWith("'Stephan'"),
+    const mention = d.find(
+      (x) => x.code === 'speaker-name-in-text' && messageOf(x).startsWith("'Stefan'"),
     )!;
-    const actions = await client.codeActions(uri, spelling.range, [spelling]);
+    const actions = await client.codeActions(uri, mention.range, [mention]);
     assert.deepEqual(
       actions.map((a) => a.title),
       [
-        "Rename speaker 'Stephan' to 'Stefan' (13 labels)",
-        "Change only this label to 'Stefan'",
-        "Rename speaker 'Stefan' to 'Stephan' (1 label)",
-        "Accept 'Stephan' as a known speaker",
+        "Respell 'Stefan' as 'Stephan' (7 places)",
+        "Respell only this one as 'Stephan'",
+        "Rename speaker 'Stephan' to 'Stefan' (12 labels) instead",
+        "Add 'Stefan' to the roster as a misspelling of 'Stephan'",
+        "Ignore 'Stefan': another name, not 'Stephan'",
         'Fix all safe transcript problems (4)',
       ],
     );
-    const rename = actions[0];
-    assert.equal(rename.kind, 'quickfix');
-    assert.equal(rename.isPreferred, true);
-    const change = rename.edit!.documentChanges![0] as TextDocumentEdit;
+    const respell = actions[0];
+    assert.equal(respell.kind, 'quickfix');
+    assert.equal(respell.isPreferred, true);
+    assert.ok(actions.slice(1, 5).every((a) => a.isPreferred !== true));
+    const change = respell.edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri, version: 1 });
-    assert.equal(change.edits.length, 13);
+    assert.equal(change.edits.length, 7);
+    assert.ok(change.edits.every((e) => e.newText === 'Stephan'));
     assert.deepEqual(actions[3].command, {
-      title: "Accept 'Stephan' as a known speaker",
-      command: 'transcript.acceptSpeaker',
-      arguments: ['Stephan', uri],
+      title: "Add 'Stefan' to the roster as a misspelling of 'Stephan'",
+      command: 'transcript.addToRoster',
+      arguments: [{ kind: 'misspelling', name: 'Stefan', speaker: 'Stephan' }, uri],
+    });
+    assert.deepEqual(actions[4].command, {
+      title: "Ignore 'Stefan': another name, not 'Stephan'",
+      command: 'transcript.addToRoster',
+      arguments: [{ kind: 'ignore', name: 'Stefan' }, uri],
     });
 
-    const renamed = applyEdits(EXAMPLE, editsOf(change));
-    await client.change(uri, [{ text: renamed }]);
+    const respelt = applyEdits(EXAMPLE, editsOf(change));
+    assert.equal(respelt.match(/Stefan/g), null);
+    assert.deepEqual(
+      respelt.split('\n').filter((l) => l.endsWith(':')),
+      EXAMPLE.split('\n').filter((l) => l.endsWith(':')),
+      'no label changes',
+    );
+    await client.change(uri, [{ text: respelt }]);
     const after = await client.diagnostics(uri);
-    assert.equal(after.filter((x) => messageOf(x).includes('Stephan')).length, 0);
+    assert.deepEqual(
+      after.filter((x) => String(x.code).startsWith('speaker-')).map((x) => messageOf(x)),
+      [
+        "'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels)",
+        "'Malte:' has no words before the next label 'Stephan:' on line 94",
+      ],
+    );
   });
 
   it('offers one source.fixAll action that applies every safe fix', async () => {

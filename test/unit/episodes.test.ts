@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, outline } from '../../server/src/core';
+import { analyze, applyEdits, DEFAULT_SETTINGS, fixAllText, outline } from '../../server/src/core';
 
 const root = path.resolve(__dirname, '../..');
 const corpus = path.resolve(root, '../shared/corpus/egovernment-podcast-153.txt');
@@ -20,8 +20,8 @@ describe('examples/episode.txt', () => {
 
   it('shows each deliberate mistake once, and nothing else', () => {
     assert.deepEqual(summary(text), {
-      "warning speaker-spelling: 'Stephan' (13 labels) looks like a misspelling of 'Stefan' (1 label, 7 times in the text)": 13,
-      "warning speaker-spelling: 'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels, 5 times in the text)": 1,
+      "warning speaker-name-in-text: 'Stefan' looks like a misspelling of 'Stephan': speaker 'Stephan' (12 labels); the text spells it 'Stefan' 7 times": 7,
+      "warning speaker-spelling: 'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels)": 1,
       'error timestamp-order: [1:14:07] is later than [14:09] on line 78, which comes after it: timestamps must not go back in time': 1,
       "error timestamp-malformed: '[12:6]' is not a valid timestamp: expected [m:ss] or [h:mm:ss] with minutes and seconds from 00 to 59": 1,
       "warning chapter-heading-mismatch: Heading 'Open Data Im Rathaus' differs from the chapter title 'Open Data im Rathaus' on line 5 in case or spacing": 1,
@@ -46,8 +46,11 @@ describe('the real episode (shared corpus)', function () {
 
   it('shows exactly the expected warnings and no errors', () => {
     assert.deepEqual(summary(text), {
-      "warning speaker-spelling: 'Torsten' (61 labels) is spelt 'Thorsten' 3 times in the text, 'Torsten' once": 61,
-      "warning speaker-spelling: 'Stephan' (33 labels) is spelt 'Stefan' 12 times in the text": 33,
+      // The labels (61 'Torsten', 33 'Stephan') are right; the recogniser's text is not.
+      "warning speaker-name-in-text: 'Stefan' looks like a misspelling of 'Stephan': speaker 'Stephan' (33 labels); the text spells it 'Stefan' 12 times, 'stefan' once": 12,
+      "warning speaker-name-in-text: 'stefan' looks like a misspelling of 'Stephan': speaker 'Stephan' (33 labels); the text spells it 'Stefan' 12 times, 'stefan' once": 1,
+      "warning speaker-name-in-text: 'Thorsten' looks like a misspelling of 'Torsten': speaker 'Torsten' (61 labels); the text spells it 'Thorsten' 3 times, 'thorsten' once": 3,
+      "warning speaker-name-in-text: 'thorsten' looks like a misspelling of 'Torsten': speaker 'Torsten' (61 labels); the text spells it 'Thorsten' 3 times, 'thorsten' once": 1,
       "warning chapter-heading-mismatch: Heading 'EGovernment und Vertauen' differs from the chapter title 'eGovernment und Vertauen' on line 8 in case or spacing": 1,
     });
   });
@@ -62,20 +65,42 @@ describe('the real episode (shared corpus)', function () {
     assert.ok(turns >= model.turns.length, `${turns} turn pieces for ${model.turns.length} turns`);
   });
 
-  it('renames all 33 Stephan labels in one quick fix', () => {
+  it('respells all 13 Stefan places in one quick fix, the preferred fix, and no fix changes a label', () => {
+    const labelLines = (t: string) =>
+      t.split('\n').filter((l) => /^(Torsten|Stephan|Malte):$/.test(l));
     const f = findings.find(
-      (x) => x.code === 'speaker-spelling' && x.message.startsWith("'Stephan'"),
+      (x) => x.code === 'speaker-name-in-text' && x.message.startsWith("'Stefan'"),
     )!;
     const fix = f.fixes![0];
-    assert.equal(fix.title, "Rename speaker 'Stephan' to 'Stefan' (33 labels)");
-    assert.equal(fix.edits.length, 33);
+    assert.equal(fix.title, "Respell 'Stefan'/'stefan' as 'Stephan' (13 places)");
+    assert.equal(fix.preferred, true);
+    assert.equal(fix.safe, true);
+    assert.equal(fix.edits.length, 13);
+    assert.ok(fix.edits.every((e) => e.newText === 'Stephan'));
     const after = applyEdits(text, fix.edits);
-    assert.equal(after.match(/^Stephan:$/gm), null);
-    assert.equal(after.match(/^Stefan:$/gm)?.length, 33);
+    assert.equal(after.match(/(?<!\p{L})stefan(?!\p{L})/giu), null);
+    assert.equal(after.match(/^Stephan:$/gm)?.length, 33);
+    assert.equal(after.match(/^Torsten:$/gm)?.length, 61);
+    assert.deepEqual(labelLines(after), labelLines(text));
     assert.ok(
       !analyze(after).findings.some(
-        (x) => x.message.startsWith("'Stephan'") || x.message.startsWith("'Stefan'"),
+        (x) => x.message.startsWith("'Stefan'") || x.message.startsWith("'stefan'"),
       ),
     );
+    // No speaker finding's preferred or unattended fix touches a label.
+    const labelAt = new Set(model.labels.map((l) => l.nameRange.start.line));
+    for (const x of findings.filter((y) => y.code.startsWith('speaker'))) {
+      assert.ok(!labelAt.has(x.range.start.line), `a finding on label line ${x.range.start.line}`);
+      for (const y of (x.fixes ?? []).filter((z) => z.preferred || z.safe))
+        assert.ok(
+          y.edits.every((e) => !labelAt.has(e.range.start.line)),
+          `'${y.title}' edits a label`,
+        );
+    }
+    // And the unattended repair leaves every label as it is.
+    const fixed = fixAllText(text, DEFAULT_SETTINGS);
+    assert.deepEqual(labelLines(fixed.text), labelLines(text));
+    assert.ok(fixed.applied.includes("Respell 'Thorsten'/'thorsten' as 'Torsten' (4 places)"));
+    assert.ok(!fixed.applied.some((t) => t.startsWith('Rename')));
   });
 });

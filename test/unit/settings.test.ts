@@ -3,16 +3,24 @@ import { DEFAULT_SETTINGS, readSettings } from '../../server/src/core';
 import { CLEAN, codes, settings } from './util';
 
 describe('settings', () => {
-  it('reads names, aliases, the tolerance and per-code switches', () => {
+  it('reads names, aliases, misspellings, ignored names, the tolerance and per-code switches', () => {
     const s = settings({
-      speakers: ['Malte', { name: 'Stefan', aliases: ['Steff'] }],
+      speakers: [
+        'Malte',
+        { name: 'Stefan', aliases: ['Steff'] },
+        { name: 'Torsten', misspellings: [' Thorsten ', ''] },
+      ],
+      ignoreNames: ['Stefan Müller', ' ', 'Kai'],
       chapterTimeTolerance: 3,
       findings: { 'speaker-spelling': false },
     });
     assert.deepEqual(s.speakers, [
-      { name: 'Malte', aliases: [] },
-      { name: 'Stefan', aliases: ['Steff'] },
+      { name: 'Malte', aliases: [], misspellings: [] },
+      { name: 'Stefan', aliases: ['Steff'], misspellings: [] },
+      { name: 'Torsten', aliases: [], misspellings: ['Thorsten'] },
     ]);
+    assert.deepEqual(s.ignoreNames, ['Stefan Müller', 'Kai']);
+    assert.deepEqual(DEFAULT_SETTINGS.ignoreNames, []);
     assert.equal(s.chapterTimeTolerance, 3);
     assert.equal(s.findings['speaker-spelling'], false);
     assert.equal(s.findings['timestamp-order'], true);
@@ -28,6 +36,8 @@ describe('settings', () => {
       { findings: { nope: true } },
       { findings: { 'timestamp-order': 'off' } },
       { speakers: [null, 3, {}] },
+      { ignoreNames: 'Stefan' },
+      { speakers: [{ name: 'Torsten', misspellings: 'Thorsten' }] },
     ]) {
       const { settings: s, problems } = readSettings(raw);
       assert.ok(problems.length > 0, JSON.stringify(raw));

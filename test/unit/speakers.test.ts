@@ -11,6 +11,10 @@ function spelling(text: string, s = settings()): readonly Finding[] {
   return findings(text, s).filter((f) => f.code === 'speaker-spelling');
 }
 
+function mentions(text: string, s = settings()): readonly Finding[] {
+  return findings(text, s).filter((f) => f.code === 'speaker-name-in-text');
+}
+
 describe('speaker-spelling', () => {
   it('compares names the way a person would', () => {
     assert.equal(variantOf('Stephan', 'Stefan'), 'phonetic');
@@ -26,30 +30,54 @@ describe('speaker-spelling', () => {
     assert.equal(variantOf('Malte', 'Stefan'), undefined);
   });
 
-  it('flags a label the text itself spells otherwise, with the evidence', () => {
+  it('does not flag a label spelt one way throughout that the text spells otherwise: it flags the text, with the evidence', () => {
     const text = lines(
       ...turns('Torsten', 'Stephan', 'Torsten', 'Stephan'),
       'Torsten:',
       '[9:00] Und ich habe den Stefan dabei. Hallo Stefan. Stefan, sag was.',
     );
-    const f = spelling(text);
-    assert.equal(f.length, 2, 'one per Stephan label');
-    assert.equal(f[0].message, "'Stephan' (2 labels) is spelt 'Stefan' 3 times in the text");
-    assert.equal(f[0].severity, 'warning');
-    assert.equal(f[0].related?.[0].range.start.line, 9);
-    const titles = f[0].fixes!.map((x) => x.title);
-    assert.deepEqual(titles, [
-      "Rename speaker 'Stephan' to 'Stefan' (2 labels)",
-      "Change only this label to 'Stefan'",
-      "Respell 'Stefan' as 'Stephan' in the text (3 places)",
-      "Accept 'Stephan' as a known speaker",
-    ]);
-    const renamed = applyEdits(text, f[0].fixes![0].edits);
+    assert.equal(spelling(text).length, 0, 'the consistent Stephan labels are right');
+    const f = mentions(text);
+    assert.deepEqual(
+      f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]),
+      [
+        [9, 24, 30],
+        [9, 44, 50],
+        [9, 52, 58],
+      ],
+      'one finding per Stefan in the text',
+    );
+    for (const x of f) {
+      assert.equal(
+        x.message,
+        "'Stefan' looks like a misspelling of 'Stephan': speaker 'Stephan' (2 labels); the text spells it 'Stefan' 3 times",
+      );
+      assert.equal(x.severity, 'warning');
+      assert.deepEqual(
+        x.related?.map((r) => [r.range.start.line, r.message]),
+        [[2, "speaker 'Stephan' is labelled here"]],
+      );
+    }
+    const fixes = f[1].fixes!;
+    assert.deepEqual(
+      fixes.map((x) => [x.title, x.preferred === true, x.safe === true]),
+      [
+        ["Respell 'Stefan' as 'Stephan' (3 places)", true, true],
+        ["Respell only this one as 'Stephan'", false, false],
+        ["Rename speaker 'Stephan' to 'Stefan' (2 labels) instead", false, false],
+        ["Add 'Stefan' to the roster as a misspelling of 'Stephan'", false, false],
+        ["Ignore 'Stefan': another name, not 'Stephan'", false, false],
+      ],
+    );
+    const respelt = applyEdits(text, fixes[0].edits);
+    assert.equal(respelt.match(/Stefan/g), null);
+    assert.equal(respelt.match(/^Stephan:$/gm)?.length, 2, 'the labels stay as they are');
+    assert.equal(respelt.match(/Stephan/g)?.length, 5);
+    assert.equal(mentions(respelt).length + spelling(respelt).length, 0, 'nothing left to flag');
+    assert.deepEqual(fixes[1].edits, [{ range: f[1].range, newText: 'Stephan' }]);
+    const renamed = applyEdits(text, fixes[2].edits);
     assert.equal(renamed.match(/^Stefan:$/gm)?.length, 2);
     assert.equal(renamed.match(/Stephan/g), null);
-    const reverse = applyEdits(text, f[0].fixes![2].edits);
-    assert.equal(reverse.match(/Stephan/g)?.length, 5);
-    assert.equal(spelling(renamed).length, 0, 'the finding goes away after the rename');
   });
 
   it('flags a rare stray label beside a frequent one, but not numbered or role voices', () => {
@@ -77,19 +105,33 @@ describe('speaker-spelling', () => {
     );
   });
 
-  it('offers both directions when labels and text disagree between two labels', () => {
+  it('says when two label spellings are close to even and offers both directions, none preferred; the text does not decide', () => {
     const text = lines(
       ...turns('Stephan', 'Stephan', 'Stephan', 'Stefan'),
       'Stefan:',
       '[9:00] Hallo Stefan, hallo Stefan, hallo Stefan, hallo Stefan.',
     );
     const f = spelling(text);
-    // The text says Stefan (4 times): the labels saying Stephan (3) are flagged...
-    assert.ok(f.every((x) => x.message.startsWith("'Stephan'")));
-    // ...and since the labels alone favour 'Stephan', the reverse is offered.
-    assert.ok(
-      f[0].fixes!.some((x) => x.title === "Rename speaker 'Stefan' to 'Stephan' (2 labels)"),
+    // Labels 3 : 2 (the text's four 'Stefan' do not outweigh them): the Stefan labels are flagged.
+    assert.deepEqual(
+      f.map((x) => x.range.start.line),
+      [6, 8],
     );
+    for (const x of f)
+      assert.equal(
+        x.message,
+        "'Stefan' (2 labels) and 'Stephan' (3 labels) are near spellings of one name used about as often; 'Stephan' has more labels: check which is right",
+      );
+    assert.deepEqual(
+      f[0].fixes!.map((x) => [x.title, x.preferred === true, x.safe === true]),
+      [
+        ["Rename speaker 'Stefan' to 'Stephan' (2 labels)", false, false],
+        ["Change only this label to 'Stephan'", false, false],
+        ["Rename speaker 'Stephan' to 'Stefan' (3 labels)", false, false],
+        ["Accept 'Stefan' as a known speaker", false, false],
+      ],
+    );
+    assert.equal(mentions(text).length, 0, "'Stefan' is a label's own spelling");
   });
 
   it('uses configured speakers and accepts them and their aliases', () => {
@@ -100,7 +142,16 @@ describe('speaker-spelling', () => {
     assert.equal(f.length, 2);
     assert.equal(
       f[0].message,
-      "'Malthe' (2 labels) is a near spelling of the known speaker 'Malte' (transcript.speakers)",
+      "'Malthe' (2 labels) is a near spelling of the known speaker 'Malte' (roster)",
+    );
+    // Preferred, but not applied unattended: only a listed misspelling is.
+    assert.deepEqual(
+      f[0].fixes!.map((x) => [x.title, x.preferred === true, x.safe === true]),
+      [
+        ["Rename speaker 'Malthe' to 'Malte' (2 labels)", true, false],
+        ["Change only this label to 'Malte'", false, false],
+        ["Accept 'Malthe' as a known speaker", false, false],
+      ],
     );
     assert.equal(spelling(lines(...turns('Steff', 'Stefan')), s).length, 0);
     // Accepting a spelling silences it, and now the other spelling is the odd one.
