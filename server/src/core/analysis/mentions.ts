@@ -58,6 +58,21 @@ function isLower(word: string): boolean {
   return c === c.toLowerCase() && c !== c.toUpperCase();
 }
 
+/**
+ * Whether a word of the text may be a name at all: not an acronym (`JSON`),
+ * and written capitalised at least as often as in lower case (`Well` at the
+ * start of a sentence is `well`); a lower-case spelling counts when the text
+ * also has it capitalised (`thorsten` beside `Thorsten`).
+ */
+function looksLikeName(word: string, count: (w: string) => number): boolean {
+  if (word.length >= 2 && word === word.toUpperCase()) return false;
+  const lower = word.toLowerCase();
+  const capital = word.charAt(0).toUpperCase() + word.slice(1);
+  if (isLower(word))
+    return word.length >= 4 && count(capital) > 0 && count(capital) >= count(lower);
+  return count(capital) >= count(lower);
+}
+
 export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
   const { roster } = input;
   const rosterNames = new Set(roster.settings.speakers.map((s) => s.name));
@@ -92,6 +107,12 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     else byCode.set(code, [p]);
   }
 
+  // How often the prose has each word, in either case: an ordinary word is
+  // mostly written in lower case (`well`, `even`), a name never is.
+  const filter = wordFilterFor([...[...parts.values()].map((p) => p.part), ...wrong.keys()], true);
+  const counts = filter ? proseWordCounts(model, filter) : undefined;
+  const count = (w: string) => counts?.count(w) ?? 0;
+
   /** The word of a name `word` misspells, or undefined. */
   const decided = new Map<string, Part | undefined>();
   const decide = (word: string): Part | undefined => {
@@ -100,10 +121,10 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     const key = nameKey(word);
     if (!knownKeys.has(key)) {
       target = wrong.get(key);
-      // A lower-case word must be longer to count: short ones are ordinary words.
-      if (!target && !(isLower(word) && word.length < 4)) {
+      if (!target && looksLikeName(word, count)) {
         for (const p of byCode.get(phonetic(key)) ?? []) {
-          if (!soundsLike(word, p.part)) continue;
+          // Names of three letters or fewer sound like too many words.
+          if (p.part.length < 4 || !soundsLike(word, p.part)) continue;
           if (!target || p.labels > target.labels) target = p;
         }
       }
@@ -121,13 +142,10 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     if (place) g.extra.push(place);
   };
 
-  const filter = wordFilterFor([...[...parts.values()].map((p) => p.part), ...wrong.keys()], true);
-  if (filter) {
-    proseWordCounts(model, filter).forEach(1, (word) => {
-      const target = decide(word);
-      if (target) add(word, target);
-    });
-  }
+  counts?.forEach(1, (word) => {
+    const target = decide(word);
+    if (target) add(word, target);
+  });
   // Chapter titles, listed and as headings: not prose, but the recogniser's words too.
   const titled: { line: number; from: number; text: string }[] = [
     ...model.chapters.map((c) => ({
@@ -150,12 +168,14 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     const places: Range[] = [...extra];
     for (const form of forms) places.push(...proseWordRanges(model, form));
     const kept = places.filter((r) => !ignored(model, r, roster.ignorePhrases));
-    if (kept.length === 0) continue;
+    // A word only ever capitalised where a sentence starts is an ordinary
+    // word (`Well, …`); a name is capitalised in the middle of one too.
+    const textAt = (r: Range) =>
+      model.text.line(r.start.line).slice(r.start.character, r.end.character);
+    if (!kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r))) continue;
     kept.sort((a, b) => comparePositions(a.start, b.start));
     const counts = new Map<string, number>();
-    const formAt = kept.map((r) =>
-      model.text.line(r.start.line).slice(r.start.character, r.end.character),
-    );
+    const formAt = kept.map(textAt);
     for (const form of formAt) counts.set(form, (counts.get(form) ?? 0) + 1);
     const sorted = new Map([...counts].sort((a, b) => b[1] - a[1]));
     const upper = [...sorted.keys()].find((f) => !isLower(f));
@@ -183,4 +203,10 @@ function ignored(model: TranscriptModel, r: Range, phrases: readonly string[]): 
     }
   }
   return false;
+}
+
+/** Nothing but a sentence's end, an opening quote or a stamp comes before the place on its line. */
+function sentenceStart(model: TranscriptModel, r: Range): boolean {
+  const before = model.text.line(r.start.line).slice(0, r.start.character).trimEnd();
+  return before === '' || /[.!?…:;"“„«»(\]\-–—]$/.test(before);
 }
