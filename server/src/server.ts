@@ -169,7 +169,10 @@ export function startServer(connection: Connection): void {
       const root = workspaceRoots
         .filter((r) => file.startsWith(r.endsWith(path.sep) ? r : r + path.sep))
         .sort((a, b) => b.length - a.length)[0];
-      loaded = loadRoster(file, { stopAt: root, feed }).catch(() => none);
+      // Outside every workspace folder: the document's own folder only. With
+      // no folder open (a single file): up to the repository root, as the CLI.
+      const stopAt = root ?? (workspaceRoots.length > 0 ? path.dirname(file) : undefined);
+      loaded = loadRoster(file, { stopAt, feed }).catch(() => none);
       rosters.set(key, loaded);
     }
     return loaded;
