@@ -17,6 +17,31 @@ describe('statistics and hover', () => {
     assert.equal(Math.round(stats.speakers[0].wordShare * 100), 74);
   });
 
+  it('credits each voice of a compound label (Anna & Ben, Anna+Ben, Anna und Ben, Anna/Ben)', () => {
+    for (const join of [' & ', '+', ' und ', '/']) {
+      const text = [
+        'Transcript',
+        'Anna:',
+        '[0:00] eins zwei drei',
+        `Anna${join}Ben:`,
+        '[0:10] vier fünf',
+        'Ben:',
+        '[0:20] sechs',
+      ].join('\n');
+      const s = statistics(parse(text));
+      assert.deepEqual(
+        s.speakers.map((x) => [x.name, x.turns, x.words, Math.round(x.seconds)]),
+        [
+          ['Anna', 2, 5, 20],
+          ['Ben', 2, 3, 10],
+        ],
+        join,
+      );
+      // Shares are of the words spoken, each counted once.
+      assert.equal(Math.round(s.speakers[0].wordShare * 100), Math.round((5 / 6) * 100));
+    }
+  });
+
   it('measures chapters from their listed times', () => {
     assert.deepEqual(
       stats.chapters.map((c) => [c.title, c.start, c.turns, c.words, c.firstWords]),

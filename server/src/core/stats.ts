@@ -4,6 +4,7 @@
  */
 import { orderedStamps } from './analysis/order';
 import type { Paragraph, TranscriptModel } from './model';
+import { compoundParts } from './names';
 import { lowerBound } from './search';
 import { formatChapterTime, formatClock } from './time';
 
@@ -88,16 +89,23 @@ function firstWords(text: string, n = 12): string {
 export function statistics(model: TranscriptModel): Statistics {
   const lasting = durations(model);
   const bySpeaker = new Map<string, { turns: number; words: number; seconds: number }>();
+  let spokenWords = 0;
+  let spokenSeconds = 0;
   for (const turn of model.turns) {
-    const s = bySpeaker.get(turn.label.name) ?? { turns: 0, words: 0, seconds: 0 };
-    s.turns++;
-    s.words += turn.words;
-    for (const i of turn.paragraphs) s.seconds += lasting[i];
-    bySpeaker.set(turn.label.name, s);
+    let seconds = 0;
+    for (const i of turn.paragraphs) seconds += lasting[i];
+    spokenWords += turn.words;
+    spokenSeconds += seconds;
+    // A label for two voices at once (`Anna & Ben`) credits each of them.
+    for (const name of compoundParts(turn.label.name) ?? [turn.label.name]) {
+      const s = bySpeaker.get(name) ?? { turns: 0, words: 0, seconds: 0 };
+      s.turns++;
+      s.words += turn.words;
+      s.seconds += seconds;
+      bySpeaker.set(name, s);
+    }
   }
   const totalWords = model.paragraphs.reduce((n, p) => n + p.words, 0);
-  const spokenWords = [...bySpeaker.values()].reduce((n, s) => n + s.words, 0);
-  const spokenSeconds = [...bySpeaker.values()].reduce((n, s) => n + s.seconds, 0);
   const speakers = [...bySpeaker.entries()]
     .map(([name, s]) => ({
       name,
