@@ -46,6 +46,8 @@ interface CheckOptions {
   speaker: string[];
   tolerance?: number;
   disable: string[];
+  /** fix: write read-only files too. */
+  force?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -135,7 +137,7 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
       if (text === read.text) {
         io.out(`${file}: nothing to fix`);
       } else {
-        await writeTranscript(read, text);
+        await writeTranscript(read, text, { force: opts.force });
         io.out(`${file}: ${applied.length} ${applied.length === 1 ? 'fix' : 'fixes'} applied`);
         for (const title of applied) io.out(`  - ${title}`);
       }
@@ -178,7 +180,13 @@ async function printOutline(files: string[], io: Io): Promise<number> {
   return exit;
 }
 
-async function shift(file: string, opts: { by: string; from?: string }, io: Io): Promise<number> {
+interface ShiftOptions {
+  by: string;
+  from?: string;
+  force?: boolean;
+}
+
+async function shift(file: string, opts: ShiftOptions, io: Io): Promise<number> {
   const offset = parseOffset(opts.by);
   if (offset === undefined)
     throw new UsageError(
@@ -202,7 +210,7 @@ async function shift(file: string, opts: { by: string; from?: string }, io: Io):
       io.out(`${file}: no timestamps at or after ${formatChapterTime(from)}`);
       return 0;
     }
-    await writeTranscript(read, applyEdits(read.text, r.edits));
+    await writeTranscript(read, applyEdits(read.text, r.edits), { force: opts.force });
     io.out(
       `${file}: shifted ${r.stamps} ${r.stamps === 1 ? 'timestamp' : 'timestamps'} and ${r.chapters} chapter ${r.chapters === 1 ? 'time' : 'times'} by ${opts.by}`,
     );
@@ -270,6 +278,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     program
       .command('fix')
       .description('apply the safe fixes in place and say what changed')
+      .option('--force', 'also rewrite read-only files (they stay read-only)')
       .argument('<files...>', 'transcript files'),
   ).action(async (files: string[], opts: CheckOptions) => {
     exit = await fix(files, { ...opts, format: 'text' }, io);
@@ -280,8 +289,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('move every timestamp and chapter time at or after a time by an offset, in place')
     .requiredOption('--by <offset>', 'signed offset: -12, +1:30, -0:00:05')
     .option('--from <time>', 'only times at or after this one (default: all)')
+    .option('--force', 'also rewrite a read-only file (it stays read-only)')
     .argument('<file>', 'transcript file')
-    .action(async (file: string, opts: { by: string; from?: string }) => {
+    .action(async (file: string, opts: ShiftOptions) => {
       exit = await shift(file, opts, io);
     });
 
@@ -307,7 +317,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         .makeOptionMandatory(),
     )
     .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
-    .option('--force', 'export even when the transcript has errors')
+    .option('--force', 'export even when the transcript has errors; write a read-only output')
     .option('--line-width <n>', 'wrap cue lines at this width (WebVTT 65, SRT 32)')
     .option('--episode-length <seconds>', 'where the last cue ends')
     .option(
@@ -334,6 +344,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option('--pause <seconds>', 'the gap between cues that makes a pause (default 2)')
     .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
+    .option('--force', 'write the output file even when it is read-only')
     .argument('<file>', 'the file to import')
     .action(async (file: string, opts: ImportCommandOptions) => {
       exit = await importCommand(file, opts, io);
