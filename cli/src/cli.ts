@@ -228,12 +228,13 @@ async function stats(
   io: Io,
 ): Promise<number> {
   let exit = 0;
-  const all: Record<string, Statistics> = {};
+  // A Map, so that a file named `__proto__` is a key like any other.
+  const all = new Map<string, Statistics>();
   for (const file of files) {
     try {
       const { text } = await readTranscript(file);
       const s = statistics(parse(text));
-      if (opts.format === 'json') all[file] = s;
+      if (opts.format === 'json') all.set(file, s);
       else io.out(statisticsMarkdown(s, path.basename(file)));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
@@ -242,7 +243,13 @@ async function stats(
     }
   }
   if (opts.format === 'json')
-    io.out(JSON.stringify(files.length === 1 ? (all[files[0]] ?? null) : all, null, 2));
+    io.out(
+      JSON.stringify(
+        files.length === 1 ? (all.get(files[0]) ?? null) : Object.fromEntries(all),
+        null,
+        2,
+      ),
+    );
   return exit;
 }
 
@@ -374,11 +381,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return exit;
 }
 
-if (require.main === module) {
-  const io: Io = {
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
+/**
+ * A line writer for a standard stream that goes quiet once the reader is gone
+ * (`transcript fix *.txt | head -1`): the remaining files are still worked on,
+ * with no stack trace about a broken pipe.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
   };
+}
+
+if (require.main === module) {
+  const io: Io = { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

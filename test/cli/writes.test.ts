@@ -350,6 +350,50 @@ describe('writing files: aliases of the input', function () {
   });
 });
 
+describe('reading and printing (built CLI)', function () {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transcript-io-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps fixing every file when standard output is closed (| head), without a stack trace', async () => {
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((n) => path.join(dir, n));
+    for (const f of files) fs.writeFileSync(f, BROKEN);
+    const child = spawn(process.execPath, [CLI, 'fix', ...files], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader is gone, as after `head -1`
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assertNoCrash({ status, stdout: '', stderr });
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+    for (const f of files) assert.equal(fs.readFileSync(f, 'utf8'), CLEAN, f);
+  });
+
+  it('stats --format json keeps a file named __proto__', () => {
+    fs.writeFileSync(path.join(dir, '__proto__'), CLEAN);
+    fs.writeFileSync(path.join(dir, 'b.txt'), CLEAN);
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, CLI), 'stats', '--format', 'json', '__proto__', 'b.txt'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const all = JSON.parse(r.stdout) as Record<string, { speakers: unknown[] }>;
+    assert.deepEqual(Object.keys(all), ['__proto__', 'b.txt']);
+    assert.deepEqual(all['__proto__'], all['b.txt']);
+  });
+});
+
 /** A valid transcript of `paragraphs` stamped paragraphs, two speakers taking turns. */
 function longTranscript(paragraphs: number): string {
   const lines = ['Transcript', ''];
