@@ -47,6 +47,30 @@ function errno(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
+/**
+ * 'little-endian' or 'big-endian' when `bytes` look like UTF-16 text: a UTF-16
+ * byte order mark, or (without one) a NUL in every other byte of the start, as
+ * mostly-Latin text has.
+ */
+export function utf16Order(bytes: Buffer): 'little-endian' | 'big-endian' | undefined {
+  if (bytes.length >= 2 && bytes.length % 2 === 0) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  }
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (evenNul === 0 && oddNul >= pairs * 0.9) return 'little-endian';
+  if (oddNul === 0 && evenNul >= pairs * 0.9) return 'big-endian';
+  return undefined;
+}
+
 export async function readTranscript(file: string): Promise<TranscriptFile> {
   let bytes: Buffer;
   try {
@@ -64,6 +88,11 @@ export async function readTranscript(file: string): Promise<TranscriptFile> {
           : `${file}: cannot be read (${code ?? (e as Error).message})`,
     );
   }
+  const order = utf16Order(bytes);
+  if (order !== undefined)
+    throw new FileError(
+      `${file}: is UTF-16 (${order}) text: convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)`,
+    );
   const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const text = body.toString('utf8');

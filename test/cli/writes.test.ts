@@ -392,6 +392,31 @@ describe('reading and printing (built CLI)', function () {
     assert.deepEqual(Object.keys(all), ['__proto__', 'b.txt']);
     assert.deepEqual(all['__proto__'], all['b.txt']);
   });
+
+  it('says a UTF-16 file is UTF-16 and should be converted, not that it looks binary', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]);
+    const be = Buffer.from(CLEAN, 'utf16le').swap16();
+    const noBom = Buffer.from(CLEAN, 'utf16le');
+    for (const [name, bytes, order] of [
+      ['le.txt', le, 'little-endian'],
+      ['be.txt', be, 'big-endian'],
+      ['nobom.txt', noBom, 'little-endian'],
+    ] as const) {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, bytes);
+      for (const command of ['check', 'fix']) {
+        const r = cli(command, f);
+        assertNoCrash(r);
+        assert.equal(r.status, 2, `${command} ${name}`);
+        assert.equal(
+          r.stderr.split('\n')[0],
+          `transcript: ${f}: is UTF-16 (${order}) text: convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)`,
+        );
+        assert.doesNotMatch(r.stdout, /binary/);
+      }
+      assert.deepEqual(fs.readFileSync(f), bytes);
+    }
+  });
 });
 
 /** A valid transcript of `paragraphs` stamped paragraphs, two speakers taking turns. */
