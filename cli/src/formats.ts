@@ -49,6 +49,10 @@ export interface ImportCommandOptions {
 
 class UsageError extends Error {}
 
+/** The longest episode `--episode-length` accepts: 1000 hours, in seconds. */
+export const MAX_EPISODE_SECONDS = 3_600_000;
+
+/** A number option, written as a plain decimal number (no exponent, no hexadecimal). */
 function number(
   value: number | string | undefined,
   option: string,
@@ -59,7 +63,11 @@ function number(
   const n = typeof value === 'number' ? value : Number(value);
   if (typeof value === 'string' && value.trim() === '')
     throw new UsageError(`${option}: expected ${expected}`);
-  if (!Number.isFinite(n) || !ok(n))
+  if (
+    (typeof value === 'string' && !/^\s*\+?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) ||
+    !Number.isFinite(n) ||
+    !ok(n)
+  )
     throw new UsageError(`${option}: expected ${expected}, got '${value}'`);
   return n;
 }
@@ -135,8 +143,8 @@ export function exportCommand(
     const episodeLength = number(
       opts.episodeLength,
       '--episode-length',
-      (n) => n >= 0,
-      'a number of seconds, 0 or more',
+      (n) => n >= 0 && n <= MAX_EPISODE_SECONDS,
+      `a number of seconds from 0 to ${MAX_EPISODE_SECONDS} (1000 hours)`,
     );
     if (opts.output !== undefined)
       await refuseSameFile(

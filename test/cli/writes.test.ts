@@ -417,6 +417,22 @@ describe('reading and printing (built CLI)', function () {
       assert.deepEqual(fs.readFileSync(f), bytes);
     }
   });
+
+  it('export refuses an absurd --episode-length with a clear message', () => {
+    const f = path.join(dir, 'ep.txt');
+    fs.writeFileSync(f, CLEAN);
+    for (const value of ['1e308', '3600001', '0x10', 'Infinity']) {
+      const r = cli('export', '--to', 'vtt', '--episode-length', value, f);
+      assertNoCrash(r);
+      assert.equal(r.status, 2, value);
+      assert.equal(
+        r.stderr,
+        `transcript: --episode-length: expected a number of seconds from 0 to 3600000 (1000 hours), got '${value}'\n`,
+      );
+      assert.equal(r.stdout, '');
+    }
+    assert.equal(cli('export', '--to', 'vtt', '--episode-length', '3600', f).status, 0);
+  });
 });
 
 /** A valid transcript of `paragraphs` stamped paragraphs, two speakers taking turns. */
