@@ -53,6 +53,8 @@ interface CheckOptions {
   feed?: string;
   tolerance?: number;
   disable: string[];
+  /** fix: write read-only files too. */
+  force?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -167,7 +169,7 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
       if (text === read.text) {
         io.out(`${file}: nothing to fix`);
       } else {
-        await writeTranscript(read, text);
+        await writeTranscript(read, text, { force: opts.force });
         io.out(`${file}: ${applied.length} ${applied.length === 1 ? 'fix' : 'fixes'} applied`);
         for (const title of applied) io.out(`  - ${title}`);
       }
@@ -210,7 +212,13 @@ async function printOutline(files: string[], io: Io): Promise<number> {
   return exit;
 }
 
-async function shift(file: string, opts: { by: string; from?: string }, io: Io): Promise<number> {
+interface ShiftOptions {
+  by: string;
+  from?: string;
+  force?: boolean;
+}
+
+async function shift(file: string, opts: ShiftOptions, io: Io): Promise<number> {
   const offset = parseOffset(opts.by);
   if (offset === undefined)
     throw new UsageError(
@@ -234,7 +242,7 @@ async function shift(file: string, opts: { by: string; from?: string }, io: Io):
       io.out(`${file}: no timestamps at or after ${formatChapterTime(from)}`);
       return 0;
     }
-    await writeTranscript(read, applyEdits(read.text, r.edits));
+    await writeTranscript(read, applyEdits(read.text, r.edits), { force: opts.force });
     io.out(
       `${file}: shifted ${r.stamps} ${r.stamps === 1 ? 'timestamp' : 'timestamps'} and ${r.chapters} chapter ${r.chapters === 1 ? 'time' : 'times'} by ${opts.by}`,
     );
@@ -252,12 +260,13 @@ async function stats(
   io: Io,
 ): Promise<number> {
   let exit = 0;
-  const all: Record<string, Statistics> = {};
+  // A Map, so that a file named `__proto__` is a key like any other.
+  const all = new Map<string, Statistics>();
   for (const file of files) {
     try {
       const { text } = await readTranscript(file);
       const s = statistics(parse(text));
-      if (opts.format === 'json') all[file] = s;
+      if (opts.format === 'json') all.set(file, s);
       else io.out(statisticsMarkdown(s, path.basename(file)));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
@@ -266,7 +275,13 @@ async function stats(
     }
   }
   if (opts.format === 'json')
-    io.out(JSON.stringify(files.length === 1 ? (all[files[0]] ?? null) : all, null, 2));
+    io.out(
+      JSON.stringify(
+        files.length === 1 ? (all.get(files[0]) ?? null) : Object.fromEntries(all),
+        null,
+        2,
+      ),
+    );
   return exit;
 }
 
@@ -315,6 +330,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     program
       .command('fix')
       .description('apply the safe fixes in place and say what changed')
+      .option('--force', 'also rewrite read-only files (they stay read-only)')
       .argument('<files...>', 'transcript files'),
   ).action(async (files: string[], opts: CheckOptions) => {
     exit = await fix(files, { ...opts, format: 'text' }, io);
@@ -325,8 +341,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('move every timestamp and chapter time at or after a time by an offset, in place')
     .requiredOption('--by <offset>', 'signed offset: -12, +1:30, -0:00:05')
     .option('--from <time>', 'only times at or after this one (default: all)')
+    .option('--force', 'also rewrite a read-only file (it stays read-only)')
     .argument('<file>', 'transcript file')
-    .action(async (file: string, opts: { by: string; from?: string }) => {
+    .action(async (file: string, opts: ShiftOptions) => {
       exit = await shift(file, opts, io);
     });
 
@@ -352,7 +369,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         .makeOptionMandatory(),
     )
     .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
-    .option('--force', 'export even when the transcript has errors')
+    .option('--force', 'export even when the transcript has errors; write a read-only output')
     .option('--line-width <n>', 'wrap cue lines at this width (WebVTT 65, SRT 32)')
     .option('--episode-length <seconds>', 'where the last cue ends')
     .option(
@@ -379,6 +396,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     )
     .option('--pause <seconds>', 'the gap between cues that makes a pause (default 2)')
     .option('-o, --output <file>', 'write here (atomically) instead of to standard output')
+    .option('--force', 'write the output file even when it is read-only')
     .argument('<file>', 'the file to import')
     .action(async (file: string, opts: ImportCommandOptions) => {
       exit = await importCommand(file, opts, io);
@@ -408,11 +426,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return exit;
 }
 
-if (require.main === module) {
-  const io: Io = {
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
+/**
+ * A line writer for a standard stream that goes quiet once the reader is gone
+ * (`transcript fix *.txt | head -1`): the remaining files are still worked on,
+ * with no stack trace about a broken pipe.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
   };
+}
+
+if (require.main === module) {
+  const io: Io = { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -7,7 +7,6 @@
  *      format we read, or a chapters file we cannot read); the message says why
  *   2  bad usage, or a file that cannot be read or written
  */
-import * as path from 'node:path';
 import {
   EXPORT_FORMATS,
   exportTranscript,
@@ -15,7 +14,7 @@ import {
   importTranscript,
   isExportFormat,
 } from '../../server/src/core/formats';
-import { FileError, readTranscript, writeAtomically } from './files';
+import { fileIdentity, FileError, readTranscript, writeAtomically } from './files';
 
 export interface FormatsIo {
   out(s: string): void;
@@ -27,7 +26,7 @@ export interface ExportCommandOptions {
   to: string;
   /** Write here (atomically) instead of to stdout. */
   output?: string;
-  /** Export even when the transcript has errors. */
+  /** Export even when the transcript has errors, and write a read-only output file. */
   force?: boolean;
   lineWidth?: number;
   /** Seconds. */
@@ -44,10 +43,16 @@ export interface ImportCommandOptions {
   paragraphs?: string;
   /** Seconds between two cues that make a pause (default 2). */
   pause?: number;
+  /** Write a read-only output file. */
+  force?: boolean;
 }
 
 class UsageError extends Error {}
 
+/** The longest episode `--episode-length` accepts: 1000 hours, in seconds. */
+export const MAX_EPISODE_SECONDS = 3_600_000;
+
+/** A number option, written as a plain decimal number (no exponent, no hexadecimal). */
 function number(
   value: number | string | undefined,
   option: string,
@@ -58,7 +63,11 @@ function number(
   const n = typeof value === 'number' ? value : Number(value);
   if (typeof value === 'string' && value.trim() === '')
     throw new UsageError(`${option}: expected ${expected}`);
-  if (!Number.isFinite(n) || !ok(n))
+  if (
+    (typeof value === 'string' && !/^\s*\+?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) ||
+    !Number.isFinite(n) ||
+    !ok(n)
+  )
     throw new UsageError(`${option}: expected ${expected}, got '${value}'`);
   return n;
 }
@@ -72,8 +81,21 @@ async function readText(file: string): Promise<string> {
   return read.text;
 }
 
-function sameFile(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
+/**
+ * Refuses to write `output` when it is the same file as `other`: compared as
+ * files (device and inode, links followed), so a symbolic or hard link or a
+ * path through a linked folder is caught; two new names that differ only in
+ * case or Unicode normalisation are refused too (one file on macOS and Windows).
+ * Devices and FIFOs (`/dev/null`) may be named twice.
+ */
+async function refuseSameFile(output: string, other: string, message: string): Promise<void> {
+  const [a, b] = await Promise.all([fileIdentity(output), fileIdentity(other)]);
+  if (!a.regular || !b.regular) return;
+  if (a.key === b.key) throw new UsageError(`${output}: ${message}`);
+  if (a.folded === b.folded)
+    throw new UsageError(
+      `${output}: differs from ${other} only in case, which names one file on macOS and Windows; choose another name`,
+    );
 }
 
 async function deliver(
@@ -81,13 +103,15 @@ async function deliver(
   output: string | undefined,
   what: string,
   io: FormatsIo,
+  force: boolean | undefined,
 ): Promise<void> {
   if (output === undefined) {
     io.out(content.replace(/\n$/, ''));
     return;
   }
-  await writeAtomically(output, content);
-  io.out(`${output}: written (${what})`);
+  const wrote = await writeAtomically(output, content, { force });
+  // Onto a stream (`-o /dev/stdout`) the note must not mix with the content.
+  (wrote === 'stream' ? io.err : io.out).call(io, `${output}: written (${what})`);
 }
 
 async function guarded(io: FormatsIo, run: () => Promise<number>): Promise<number> {
@@ -119,18 +143,25 @@ export function exportCommand(
     const episodeLength = number(
       opts.episodeLength,
       '--episode-length',
-      (n) => n >= 0,
-      'a number of seconds, 0 or more',
+      (n) => n >= 0 && n <= MAX_EPISODE_SECONDS,
+      `a number of seconds from 0 to ${MAX_EPISODE_SECONDS} (1000 hours)`,
     );
-    if (opts.output !== undefined && sameFile(opts.output, file))
-      throw new UsageError(`${opts.output}: is the transcript itself; choose another output file`);
+    if (opts.output !== undefined)
+      await refuseSameFile(
+        opts.output,
+        file,
+        'is the transcript itself; choose another output file',
+      );
     const track = opts.chaptersTrack;
     if (track !== undefined) {
       if (opts.to !== 'vtt') throw new UsageError('--chapters-track goes with --to vtt');
-      if (sameFile(track, file))
-        throw new UsageError(`${track}: is the transcript itself; choose another chapters file`);
-      if (opts.output !== undefined && sameFile(track, opts.output))
-        throw new UsageError(`${track}: is also the --output file; choose another chapters file`);
+      await refuseSameFile(track, file, 'is the transcript itself; choose another chapters file');
+      if (opts.output !== undefined)
+        await refuseSameFile(
+          track,
+          opts.output,
+          'is also the --output file; choose another chapters file',
+        );
     }
     const text = await readText(file);
     const r = exportTranscript(text, opts.to, {
@@ -148,14 +179,14 @@ export function exportCommand(
       if (r.chaptersTrack === undefined) {
         io.err(`transcript: ${file}: no chapters: ${track} not written`);
       } else {
-        await writeAtomically(track, r.chaptersTrack);
+        const wrote = await writeAtomically(track, r.chaptersTrack, { force: opts.force });
         // Beside the track on standard output, the note goes to standard error.
         const note = `${track}: written (WebVTT chapters track)`;
-        if (opts.output === undefined) io.err(note);
+        if (opts.output === undefined || wrote === 'stream') io.err(note);
         else io.out(note);
       }
     }
-    await deliver(r.content, opts.output, FORMAT_INFO[opts.to].description, io);
+    await deliver(r.content, opts.output, FORMAT_INFO[opts.to].description, io, opts.force);
     return 0;
   });
 }
@@ -166,16 +197,19 @@ export function importCommand(
   io: FormatsIo,
 ): Promise<number> {
   return guarded(io, async () => {
-    if (opts.output !== undefined && sameFile(opts.output, file))
-      throw new UsageError(
-        `${opts.output}: is the file being imported; choose another output file`,
+    if (opts.output !== undefined) {
+      await refuseSameFile(
+        opts.output,
+        file,
+        'is the file being imported; choose another output file',
       );
-    if (
-      opts.output !== undefined &&
-      opts.chapters !== undefined &&
-      sameFile(opts.output, opts.chapters)
-    )
-      throw new UsageError(`${opts.output}: is the chapters file; choose another output file`);
+      if (opts.chapters !== undefined)
+        await refuseSameFile(
+          opts.output,
+          opts.chapters,
+          'is the chapters file; choose another output file',
+        );
+    }
     const paragraphs = opts.paragraphs ?? 'cues';
     if (paragraphs !== 'cues' && paragraphs !== 'pauses')
       throw new UsageError(`--paragraphs: expected cues or pauses, got '${paragraphs}'`);
@@ -188,7 +222,7 @@ export function importCommand(
       return 1;
     }
     for (const w of r.warnings) io.err(`transcript: ${file}: warning: ${w}`);
-    await deliver(r.text, opts.output, 'transcript', io);
+    await deliver(r.text, opts.output, 'transcript', io, opts.force);
     return 0;
   });
 }
