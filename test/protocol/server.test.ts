@@ -165,7 +165,7 @@ describe('language server over stdio', function () {
     const change = respell.edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     assert.equal(change.edits.length, 7);
-    assert.ok(change.edits.every((e) => e.newText === 'Stephan'));
+    assert.ok(editsOf(change).every((e) => e.newText === 'Stephan'));
     assert.deepEqual(actions[3].command, {
       title: "Add 'Stefan' to the roster as a misspelling of 'Stephan'",
       command: 'transcript.addToRoster',

@@ -300,6 +300,12 @@ export function findingsShape(findings: readonly Finding[]): unknown[] {
 //                 label name, a configured speaker or a workspace speaker, and
 //                 `n` must already be a name in the document, the settings or
 //                 the workspace: a rename never invents words);
+//       respell:  the line with some whole words `o` replaced by `n`, where `n`
+//                 is a word of a speaker's name (a label's, a configured
+//                 speaker's or alias's) and the fix's edits replace `o` by `n`
+//                 (speaker-name-in-text: the recogniser's spelling of a name
+//                 respelt as the label spells it); several such words may
+//                 change on one line, nothing else on it;
 //       title:    a body heading or chapter entry line changed only in case and
 //                 runs of white space (chapter-heading-mismatch);
 //       stamp:    a malformed stamp (timestamp-malformed) or a chapter time
@@ -319,6 +325,8 @@ export function findingsShape(findings: readonly Finding[]): unknown[] {
 
 export interface Allowances {
   renames: [string, string][];
+  /** Whole words that may become a speaker's name word: `Stefan` → {`Stephan`}. */
+  respells: Map<string, Set<string>>;
   titleLines: boolean;
   stamps: boolean;
   chapterTimes: boolean;
@@ -389,6 +397,81 @@ export function renamePairs(
   return pairs;
 }
 
+/** The words of every speaker name: labels (each voice of a compound label), configured speakers, aliases. */
+function speakerNameWords(model: TranscriptModel, ctx: NameContext): Set<string> {
+  const names = new Set(model.labels.map((l) => l.name));
+  for (const s of ctx.settings.speakers) for (const n of [s.name, ...s.aliases]) names.add(n);
+  const words = new Set<string>();
+  for (const name of names) for (const w of name.match(WORD_RE) ?? []) words.add(w);
+  return words;
+}
+
+const WORD_RE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const TOKEN_RE = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[^\p{L}\p{M}]+/gu;
+
+/**
+ * The respellings a fix makes: each edit that replaces one whole word by a
+ * word of a speaker's name (nothing else counts).
+ */
+export function respellPairs(
+  model: TranscriptModel,
+  fixes: readonly Fix[],
+  ctx: NameContext,
+): Map<string, Set<string>> {
+  const nameWords = speakerNameWords(model, ctx);
+  const out = new Map<string, Set<string>>();
+  for (const fix of fixes)
+    for (const e of fix.edits) {
+      const o = model.text.text.slice(
+        model.text.offsetAt(e.range.start),
+        model.text.offsetAt(e.range.end),
+      );
+      const n = e.newText;
+      if (o === n || !nameWords.has(n)) continue;
+      if ((o.match(WORD_RE) ?? []).join('|') !== o) continue; // exactly one whole word
+      let set = out.get(o);
+      if (!set) out.set(o, (set = new Set()));
+      set.add(n);
+    }
+  return out;
+}
+
+/**
+ * `a` with the words it respells (by `respells`, at the same word of `b`)
+ * spelt back as in `b`; undefined when the words of `a` and `b` differ in
+ * any other way. The rest of the line is then checked as if nothing was
+ * respelt, so a respelling and a stamp repair can share a line.
+ */
+export function unrespell(
+  b: string,
+  a: string,
+  respells: Map<string, Set<string>>,
+): string | undefined {
+  const wordsB = b.match(WORD_RE) ?? [];
+  const tokensA = a.match(TOKEN_RE) ?? [];
+  let i = 0;
+  const out: string[] = [];
+  for (const t of tokensA) {
+    if (!/^[\p{L}\p{M}]/u.test(t)) {
+      out.push(t);
+      continue;
+    }
+    const was = wordsB[i++];
+    if (was === undefined) return undefined;
+    if (t !== was && !respells.get(was)?.has(t)) return undefined;
+    out.push(was);
+  }
+  return i === wordsB.length ? out.join('') : undefined;
+}
+
+/** Every edit of the fix replaces a label's name. */
+function onLabels(model: TranscriptModel, fix: Fix): boolean {
+  const at = new Set(
+    model.labels.map((l) => `${l.nameRange.start.line}:${l.nameRange.start.character}`),
+  );
+  return fix.edits.every((e) => at.has(`${e.range.start.line}:${e.range.start.character}`));
+}
+
 /** What a fix of this finding may change (see above). */
 export function allowancesFor(
   model: TranscriptModel,
@@ -399,7 +482,12 @@ export function allowancesFor(
   const deletable = new Set<number>();
   if (f.code === 'speaker-turn-empty') deletable.add(f.range.start.line);
   return {
-    renames: f.code === 'speaker-spelling' ? renamePairs(model, [fix], ctx) : [],
+    // From a name in the text, renaming the speaker instead: label edits only.
+    renames:
+      f.code === 'speaker-spelling' || (f.code === 'speaker-name-in-text' && onLabels(model, fix))
+        ? renamePairs(model, [fix], ctx)
+        : [],
+    respells: f.code === 'speaker-name-in-text' ? respellPairs(model, [fix], ctx) : new Map(),
     titleLines: f.code === 'chapter-heading-mismatch',
     stamps: f.code === 'timestamp-malformed',
     chapterTimes: f.code === 'chapter-time-mismatch',
@@ -414,9 +502,18 @@ export function fixAllAllowances(
   findings: readonly Finding[],
   ctx: NameContext,
 ): Allowances {
-  const safe = findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.safe).slice(0, 1));
+  const safe = findings.flatMap((f) =>
+    f.code === 'speaker-name-in-text' ? [] : (f.fixes ?? []).filter((x) => x.safe).slice(0, 1),
+  );
   return {
     renames: renamePairs(model, safe, ctx),
+    respells: respellPairs(
+      model,
+      findings.flatMap((f) =>
+        f.code === 'speaker-name-in-text' ? (f.fixes ?? []).filter((x) => x.safe).slice(0, 1) : [],
+      ),
+      ctx,
+    ),
     titleLines: true,
     stamps: true,
     chapterTimes: true,
@@ -466,6 +563,12 @@ export function lostWords(
   const validTime = (x: string) => parseChapterTime(x)?.length === x.length;
 
   const pairOk = (b: string, a: string): boolean => {
+    if (basicOk(b, a)) return true;
+    if (allow.respells.size === 0) return false;
+    const back = unrespell(b, a, allow.respells);
+    return back !== undefined && back !== a && basicOk(b, back);
+  };
+  const basicOk = (b: string, a: string): boolean => {
     if (b === a || words(b) === words(a)) return true;
     for (const [o, n] of allow.renames) if (bySubstitution(b, a, o, n)) return true;
     if (allow.titleLines && titleLike.has(b) && squash(b) === squash(a)) return true;
