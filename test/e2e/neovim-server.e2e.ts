@@ -51,14 +51,15 @@ describe('The built server in Neovim (examples/episode.txt)', function () {
     });
   });
 
-  it('receives the 20 findings with their codes and severities', function () {
-    const stephan = [27, 33, 39, 44, 54, 65, 73, 83, 89, 94, 98, 108, 115];
+  it('receives the 14 findings with their codes, places and severities', function () {
+    // The consistent 'Stephan:' labels get none; the text's 'Stefan' (7 places) does.
+    const stefan = ['13:54', '14:28', '16:1', '19:11', '26:46', '26:60', '97:89'];
     assert.deepEqual(
       keys(result),
       [
         'chapter-time-mismatch@8',
         'chapter-heading-missing@9',
-        ...stephan.map((l) => `speaker-spelling@${l}`),
+        ...stefan.map((p) => `speaker-name-in-text@${p.split(':')[0]}`),
         'speaker-spelling@41',
         'chapter-heading-mismatch@50',
         'timestamp-malformed@63',
@@ -69,17 +70,34 @@ describe('The built server in Neovim (examples/episode.txt)', function () {
     const errors = result.diagnostics.filter((d) => d.severity === 1); // ERROR
     const warnings = result.diagnostics.filter((d) => d.severity === 2); // WARN
     assert.deepEqual(errors.map((d) => d.code).sort(), ['timestamp-malformed', 'timestamp-order']);
-    assert.equal(warnings.length, 18);
+    assert.equal(warnings.length, 12);
     for (const d of result.diagnostics) assert.equal(d.source, 'transcript');
-    const malt = result.diagnostics.find((d) => d.lnum === 40)!;
-    assert.equal(
-      malt.message,
-      "'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels, 5 times in the text)",
+    const inText = result.diagnostics.filter((d) => d.code === 'speaker-name-in-text');
+    // The finding covers the word. vim.diagnostic counts 0-based bytes ("über"
+    // before the Stefan of line 97 is 5 bytes); the core counts characters.
+    const lines = fs.readFileSync(EPISODE, 'utf8').split('\n');
+    const byte = (line: number, char: number) =>
+      Buffer.byteLength(lines[line - 1]!.slice(0, char - 1)) + 1;
+    assert.deepEqual(
+      inText.map((d) => `${d.lnum + 1}:${d.col + 1}-${d.end_col! + 1}`).sort(),
+      stefan
+        .map((p) => p.split(':').map(Number) as [number, number])
+        .map(([l, c]) => `${l}:${byte(l, c)}-${byte(l, c + 6)}`)
+        .sort(),
     );
-    // Published once per version, for the buffer's file, with the same 20.
+    assert.ok(byte(97, 89) !== 89, 'line 97 has a wide character before Stefan');
+    for (const d of inText)
+      assert.equal(
+        d.message,
+        "'Stefan' looks like a misspelling of 'Stephan': speaker 'Stephan' (12 labels); the text spells it 'Stefan' 7 times",
+      );
+    const malt = result.diagnostics.find((d) => d.lnum === 40)!;
+    assert.equal(malt.code, 'speaker-spelling');
+    assert.equal(malt.message, "'Malt' (1 label) looks like a misspelling of 'Malte' (11 labels)");
+    // Published once per version, for the buffer's file, with the same 14.
     const last = result.published[result.published.length - 1]!;
     assert.match(last.uri, /episode\.txt$/);
-    assert.equal(last.diagnostics.length, 20);
+    assert.equal(last.diagnostics.length, 14);
   });
 
   it('receives the outline: sections, and under Transcript the chapters with their turns', function () {

@@ -88,7 +88,7 @@ describe('Publishing from the editor: Export… and Import…', function () {
     // The clean copy really has no errors (warnings only: exit 0).
     const check = cli('check', path.join(vs.workspaceDir, 'clean.txt'));
     assert.equal(check.status, 0, check.stdout + check.stderr);
-    assert.match(check.stdout + check.stderr, /^0 errors, 18 warnings in 1 file$/m);
+    assert.match(check.stdout + check.stderr, /^0 errors, 12 warnings in 1 file$/m);
   });
 
   afterEach(async function () {

@@ -281,7 +281,9 @@ async function scrollList(
   parts: readonly string[],
 ): Promise<ListRow[]> {
   const box = await waitFor(() => list.boundingBox(), { timeout: 10_000, message: what });
-  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  // At the rows' left edge (their indent): over a truncated label the mouse
+  // would bring up its hover, which then takes the wheel events.
+  await page.mouse.move(box.x + 4, box.y + Math.min(box.height / 2, 40));
   const minIndex = (rows: ListRow[]) => Math.min(...rows.map((r) => r.index));
   // A wheel event scrolls a fixed distance whatever its delta: learn how many
   // rows one event moves and send as many as make most of a screenful.
