@@ -449,12 +449,12 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     const speakers = problems.filter((p) => p.code === 'speaker-spelling');
     assert.deepEqual(
       speakers.map((p) => p.line),
-      [...STEPHAN_LABEL_LINES.slice(0, 4), 41, ...STEPHAN_LABEL_LINES.slice(4)],
+      [...STEPHAN_LABEL_LINES.slice(0, 3), 41, ...STEPHAN_LABEL_LINES.slice(3)],
     );
     for (const p of speakers.filter((x) => x.line !== 41))
       assert.equal(
         p.message,
-        "'Stephan' (12 labels) is a near spelling of the known speaker 'Stefan' (transcript.speakers)",
+        "'Stephan' (12 labels) is a near spelling of the known speaker 'Stefan' (roster)",
       );
     assert.equal(
       speakers.find((p) => p.line === 41)!.message,
@@ -498,7 +498,7 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     for (const p of speakers)
       assert.equal(
         p.message,
-        "'Malte' (11 labels) is a near spelling of the known speaker 'Malt' (transcript.speakers)",
+        "'Malte' (11 labels) is a near spelling of the known speaker 'Malt' (roster)",
       );
     vs.writeWorkspaceFile('.vscode/settings.json', '{}\n');
     await vs.waitForProblems(isBaseline, { message: 'the baseline again' });
