@@ -522,6 +522,9 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     );
     assert.equal((await vs.problemsCounts()).label, BASELINE_LABEL);
 
+    // The previous test may have left the cursor on 'Malt': move it there
+    // anew, so that the editor asks for the code actions with the new roster.
+    await vs.gotoLine(40, 1);
     await vs.gotoLine(41, 2);
     await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 41' });
     await vs.applyCodeAction(ACCEPT_MALT);
