@@ -94,7 +94,9 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   for (const [key, speaker] of roster.wrong) {
     if (key.includes(' ')) continue;
     const words = nameParts(speaker);
-    const part = words.find((w) => variantOf(key, w, false) !== undefined) ?? words[0];
+    // Only toward a word it sounds like: 'Atoc' for 'Manuel Atug' must not become 'Manuel'.
+    const part =
+      words.length === 1 ? words[0] : words.find((w) => variantOf(key, w, false) !== undefined);
     if (part) wrong.set(key, { part, speaker, labels: input.speakers.get(speaker) ?? 0 });
   }
   if (parts.size === 0 && wrong.size === 0) return [];
@@ -119,9 +121,10 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     if (decided.has(word)) return decided.get(word);
     let target: Part | undefined;
     const key = nameKey(word);
-    if (!knownKeys.has(key)) {
-      target = wrong.get(key);
-      if (!target && looksLikeName(word, count)) {
+    // A roster misspelling is wrong wherever it stands, even while a label still spells it so.
+    target = wrong.get(key);
+    if (!target && !knownKeys.has(key)) {
+      if (looksLikeName(word, count)) {
         for (const p of byCode.get(phonetic(key)) ?? []) {
           // Names of three letters or fewer sound like too many words.
           if (p.part.length < 4 || !soundsLike(word, p.part)) continue;
@@ -167,12 +170,16 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   for (const { target, forms, extra } of groups.values()) {
     const places: Range[] = [...extra];
     for (const form of forms) places.push(...proseWordRanges(model, form));
-    const kept = places.filter((r) => !ignored(model, r, roster.ignorePhrases));
+    const kept = places.filter(
+      (r) => !ignored(model, r, roster.ignorePhrases) && !inIdentifier(model, r),
+    );
     // A word only ever capitalised where a sentence starts is an ordinary
     // word (`Well, …`); a name is capitalised in the middle of one too.
     const textAt = (r: Range) =>
       model.text.line(r.start.line).slice(r.start.character, r.end.character);
-    if (!kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r))) continue;
+    const listed = wrong.has(nameKey(forms[0]));
+    if (!listed && !kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r))) continue;
+    if (kept.length === 0) continue;
     kept.sort((a, b) => comparePositions(a.start, b.start));
     const counts = new Map<string, number>();
     const formAt = kept.map(textAt);
@@ -209,4 +216,14 @@ function ignored(model: TranscriptModel, r: Range, phrases: readonly string[]): 
 function sentenceStart(model: TranscriptModel, r: Range): boolean {
   const before = model.text.line(r.start.line).slice(0, r.start.character).trimEnd();
   return before === '' || /[.!?…:;"“„«»(\]\-–—]$/.test(before);
+}
+
+/** The word is part of an address or identifier (`…/Stefan`, `stefan@…`, `Stefan_x`, `Stefan2`). */
+function inIdentifier(model: TranscriptModel, r: Range): boolean {
+  const line = model.text.line(r.start.line);
+  const before = line.charAt(r.start.character - 1);
+  const after = line.charAt(r.end.character);
+  if (/[/@_\\#=\d]/.test(before) || /[/@_\d]/.test(after)) return true;
+  // `stefan.example.org`: a dot with a letter right after it.
+  return after === '.' && /[\p{L}\d]/u.test(line.charAt(r.end.character + 1));
 }

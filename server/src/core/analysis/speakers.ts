@@ -170,7 +170,7 @@ function labelVerdicts(
    * the one used first.
    */
   let text: ((name: string) => number) | undefined;
-  const textCount = (name: string) => (text ??= textCounter(model))(name);
+  const textCount = (name: string) => (text ??= textCounter(model, byName.keys()))(name);
   const credibility = (a: string, b: string) =>
     labels(a) - labels(b) ||
     (episodes?.get(a) ?? 0) - (episodes?.get(b) ?? 0) ||
@@ -217,16 +217,16 @@ function labelVerdicts(
       const even = ratio < EVEN_RATIO;
       const why =
         labels(best) > labels(name)
-          ? 'more labels'
+          ? 'has more labels'
           : (episodes?.get(best) ?? 0) > (episodes?.get(name) ?? 0)
-            ? 'more other episodes'
+            ? 'is used in more other episodes'
             : textCount(best) > textCount(name)
-              ? `the text spells it so ${times(textCount(best))}`
-              : 'used first';
+              ? `is how the text spells it (${times(textCount(best))})`
+              : 'is used first';
       out.set(name, {
         name: best,
         message: even
-          ? `'${name}' (${own}) and '${best}' (${labelsCount(labels(best))}) are near spellings of one name used about as often; '${best}' has ${why}: check which is right`
+          ? `'${name}' (${own}) and '${best}' (${labelsCount(labels(best))}) are near spellings of one name used about as often; '${best}' ${why}: check which is right`
           : `'${name}' (${own}) looks like a misspelling of '${best}' (${labelsCount(labels(best))})`,
         related: { range: byName.get(best)![0].nameRange, message: `'${best}' is used here` },
         safe: ratio >= SAFE_LABEL_RATIO,
@@ -259,36 +259,28 @@ function labelVerdicts(
   return out;
 }
 
-/** How often the text spells a name exactly so (only to break ties between labels). */
-function textCounter(model: TranscriptModel): (name: string) => number {
-  const counts = new Map<string, number>();
-  return (name) => {
-    let n = counts.get(name);
-    if (n === undefined) {
-      n = 0;
-      const parts = nameParts(name);
-      if (parts.length === 1 && parts[0] === name) n = countWord(model, name);
-      counts.set(name, n);
-    }
-    return n;
-  };
-}
-
-function countWord(model: TranscriptModel, word: string): number {
-  const { text, prose } = model;
-  let n = 0;
-  const re = new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(word)}(?![\\p{L}\\p{M}])`, 'gu');
-  for (let i = 0; i < prose.length; i++) {
-    const line = text.line(prose.lines[i]);
-    if (!line.includes(word)) continue;
-    re.lastIndex = prose.starts[i];
-    while (re.exec(line)) n++;
+/**
+ * How often the text spells a name exactly so (only to break ties between
+ * labels): one pass over the prose, counting only the label names.
+ */
+function textCounter(model: TranscriptModel, names: Iterable<string>): (name: string) => number {
+  const wanted = new Set<string>();
+  for (const name of names) {
+    const parts = nameParts(name);
+    if (parts.length === 1 && parts[0] === name) wanted.add(name);
   }
-  return n;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const counts = new Map<string, number>();
+  if (wanted.size > 0) {
+    const { text, prose } = model;
+    const word = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+    for (let i = 0; i < prose.length; i++) {
+      const line = text.line(prose.lines[i]);
+      word.lastIndex = prose.starts[i];
+      for (let m = word.exec(line); m; m = word.exec(line))
+        if (wanted.has(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    }
+  }
+  return (name) => counts.get(name) ?? 0;
 }
 
 /** One finding per place of a misspelt name in the text; the fixes are shared by the spelling. */
