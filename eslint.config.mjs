@@ -14,6 +14,28 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call puts every element on the stack: from
+    // about 100,000 elements (a long transcript's labels, edits or chapters)
+    // it throws 'Maximum call stack size exceeded'. Use a loop (or reduce);
+    // where the array is provably small, say why in an eslint-disable comment.
+    files: ['server/src/**/*.ts', 'cli/src/**/*.ts', 'client/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement.arguments',
+          message:
+            'No spread into a call: a long array overflows the stack. Use a loop; disable with a reason only for a provably small array.',
+        },
+        {
+          selector: 'NewExpression > SpreadElement.arguments',
+          message:
+            'No spread into a call: a long array overflows the stack. Use a loop; disable with a reason only for a provably small array.',
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no editor, no protocol, no Node.
     files: ['server/src/core/**/*.ts'],
     rules: {

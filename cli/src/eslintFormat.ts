@@ -38,8 +38,13 @@ export interface EslintResult {
 /** Several edits as one replacement from the first to the last, as ESLint merges fixes. */
 function mergeEdits(index: LineIndex, edits: readonly TextEdit[]): EslintFix {
   const offsets = edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)]);
-  const start = Math.min(...offsets.map((o) => o[0]));
-  const end = Math.max(...offsets.map((o) => o[1]));
+  // A loop, not Math.min(...offsets): a rename of 300,000 labels would overflow the stack.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const [s, e] of offsets) {
+    if (s < start) start = s;
+    if (e > end) end = e;
+  }
   const slice = index.text.slice(start, end);
   const shifted = edits.map((e) => {
     const s = index.offsetAt(e.range.start) - start;

@@ -816,3 +816,23 @@ export const HOSTILE: readonly HostileInput[] = [
   { name: '1 MB line of :', text: () => `Transcript\nMalte:\n[0:01] x\n${':'.repeat(1_000_000)}` },
   { name: 'sections duplicated 5,000 times', text: () => duplicatedSections(5_000) },
 ];
+
+/**
+ * A transcript of `n` labels (about 19 characters a turn: 300,000 make 5.7
+ * MB), 7 in 15 of them 'Stefen' beside 'Stefan': one rename fix with more
+ * edits than a call's arguments may hold.
+ */
+export function manyLabelsOneMisspelt(n: number): string {
+  const out = ['Transcript'];
+  for (let i = 0; i < n; i++)
+    out.push(i % 15 < 8 ? 'Stefan:' : 'Stefen:', `${stampText(i, 'm:ss')} Ja`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Podcasting 2.0 JSON chapters, `n` of them, every other one silent (`"toc": false`: a warning each). */
+export function manyJsonChapters(n: number): string {
+  const chapters = [];
+  for (let i = 0; i < n; i++)
+    chapters.push({ startTime: i, title: `Kapitel ${i}`, toc: i % 2 === 0 });
+  return JSON.stringify({ version: '1.2.0', chapters });
+}

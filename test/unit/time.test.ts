@@ -9,7 +9,7 @@ import {
 } from '../../server/src/core';
 
 describe('time', () => {
-  it('reads body stamps exactly as the stamp regular expression does', () => {
+  it('reads body stamps exactly as the stamp regular expression does, up to 1000 hours', () => {
     const STAMP = /^\[(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?\]/;
     const expected = (s: string) => {
       const m = STAMP.exec(s);
@@ -19,7 +19,8 @@ describe('time', () => {
           ? Number(m[1]) * 60 + Number(m[2])
           : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
       if (m[4] !== undefined) seconds += Number(m[4].padEnd(3, '0')) / 1000;
-      return Number.isFinite(seconds) ? { seconds, length: m[0].length } : undefined;
+      // Nothing later than 1000 hours is a stamp.
+      return seconds <= 3_600_000 ? { seconds, length: m[0].length } : undefined;
     };
     // Over this alphabet: every string of up to 5 characters after a bracket,
     // and every ending of up to 4 characters after prefixes that reach the
@@ -32,6 +33,12 @@ describe('time', () => {
       ...['[0:00:', '[9:59:', '[1:05.', '[0:00:00.', '[10:5'].flatMap((p) => endings(p, 4)),
       `[${'9'.repeat(400)}:00]`,
       `[${'1'.repeat(16)}:00]`,
+      '[60000:00]',
+      '[60000:00.001]',
+      '[999:59:59.999]',
+      '[1000:00:00]',
+      '[1000:00:01]',
+      `[${'0'.repeat(30)}1:00]`,
       '[0:00.1234]',
     ];
     const valid = strings.filter((s) => expected(s) !== undefined);

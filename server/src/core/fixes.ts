@@ -28,7 +28,8 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
       // speaker carries the same rename): walk its edits once.
       if (taken.has(fix)) break;
       taken.add(fix);
-      edits.push(...fix.edits);
+      // A loop, not push(...edits): a rename of 300,000 labels would overflow the stack.
+      for (const e of fix.edits) edits.push(e);
       if (fix.edits.length > 0 && !titles.has(fix.title)) {
         titles.add(fix.title);
         applied.push(fix.title);
@@ -56,7 +57,7 @@ export function fixAllText(text: string, settings: Settings): { text: string; ap
     const { edits, applied: titles } = fixAllEdits(analyze(current, settings).findings);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);
-    applied.push(...titles);
+    for (const t of titles) applied.push(t);
   }
   return { text: current, applied };
 }

@@ -30,7 +30,14 @@ import {
   normalizeTitle,
 } from './scan';
 import { LineIndex, range } from './text';
-import { parseChapterTime, parseStamp, stampAt, stampLikeLength, type StampResult } from './time';
+import {
+  MAX_HOURS,
+  parseChapterTime,
+  parseStamp,
+  stampAt,
+  stampLikeLength,
+  type StampResult,
+} from './time';
 
 /** The longest title that bounds how long a heading line may be (see maxHeadingLength). */
 const MAX_TITLE = 200;
@@ -118,11 +125,14 @@ export function parse(source: string): TranscriptModel {
       const title = afterTime.slice(titleLead).trimEnd();
       if (!time || titleLead === 0 || title === '') {
         const shown = rest.trimEnd();
+        const late = !time && parseChapterTime(rest, Infinity) !== undefined;
         findings.push(
           finding(
             'chapter-entry-malformed',
             range(line, lead, lead + shown.length),
-            `'${clip(shown)}' is not a chapter entry: expected a time and a title, such as '0:01:47 News'`,
+            late
+              ? `'${clip(shown)}' is not a chapter entry: its time is later than ${MAX_HOURS} hours, the latest a transcript may hold`
+              : `'${clip(shown)}' is not a chapter entry: expected a time and a title, such as '0:01:47 News'`,
           ),
         );
         continue;
@@ -498,10 +508,13 @@ function malformedFinding(m: MalformedTimestamp): Finding {
   const compact = inner.replace(/[ \t]/g, '').replace(/\./g, ':');
   const candidate = `[${compact}]`;
   const repaired = m.text.endsWith(']') && parseStamp(candidate)?.length === candidate.length;
+  const late = parseStamp(m.text, Infinity)?.length === m.text.length;
   return finding(
     'timestamp-malformed',
     m.range,
-    `'${clip(m.text)}' is not a valid timestamp: expected [m:ss] or [h:mm:ss] with minutes and seconds from 00 to 59`,
+    late
+      ? `'${clip(m.text)}' is not a valid timestamp: it is later than ${MAX_HOURS} hours, the latest time a transcript may hold`
+      : `'${clip(m.text)}' is not a valid timestamp: expected [m:ss] or [h:mm:ss] with minutes and seconds from 00 to 59`,
     repaired
       ? {
           fixes: [

@@ -172,7 +172,8 @@ export function readFeedPeople(xml: string, transcriptFile?: string): FeedPeople
       const urls = [...list(it['podcast:transcript']), ...list(it.enclosure)]
         .map((t) => (t as Record<string, unknown>)?.['@_url'])
         .filter((u): u is string => typeof u === 'string');
-      if (urls.some((u) => stem(baseName(u)) === want)) people.push(...personsOf(it));
+      if (urls.some((u) => stem(baseName(u)) === want))
+        for (const p of personsOf(it)) people.push(p);
     }
   }
   return { people, problems };

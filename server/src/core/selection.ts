@@ -9,14 +9,50 @@ function contains(outer: Range, inner: Range): boolean {
   );
 }
 
+/** A run of word characters at `lastIndex`. */
+const WORD_RUN = /[\p{L}\p{M}\p{N}'’-]+/uy;
+
+/**
+ * The word or bracketed token (`[Musik]`, `[0:51]`) around `character`: the
+ * tokens `/[\p{L}\p{M}\p{N}'’-]+|\[[^\]\s]*\]/gu` finds, found in one pass.
+ * (That expression retried its bracket alternative at every `[` of a run
+ * without a closing `]`: quadratic on a line of many `[`.)
+ */
 function wordAt(line: string, lineNo: number, character: number): Range | undefined {
-  const re = /[\p{L}\p{M}\p{N}'’-]+|\[[^\]\s]*\]/gu;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (m.index <= character && character <= m.index + m[0].length)
-      return range(lineNo, m.index, m.index + m[0].length);
-    if (m.index > character) break;
+  // A bracket opened before this index has no `]` before the white space or end at it.
+  let openUntil = -1;
+  for (let i = 0; i < line.length && i <= character;) {
+    let end = -1;
+    WORD_RUN.lastIndex = i;
+    if (WORD_RUN.test(line)) end = WORD_RUN.lastIndex;
+    else if (line.charCodeAt(i) === 91 /* [ */ && i >= openUntil) {
+      let j = i + 1;
+      while (j < line.length && line[j] !== ']' && !/\s/.test(line[j])) j++;
+      if (line[j] === ']') end = j + 1;
+      else openUntil = j;
+    }
+    if (end >= 0) {
+      if (character <= end) return range(lineNo, i, end);
+      i = end;
+      continue;
+    }
+    // Never start inside a surrogate pair (the expression with /u does not).
+    const c = line.charCodeAt(i);
+    const low = line.charCodeAt(i + 1);
+    i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
   }
   return undefined;
+}
+
+/** A position inside the text: whole, non-negative numbers, the line one of the text's. */
+function isValidPosition(model: TranscriptModel, p: Position): boolean {
+  return (
+    Number.isSafeInteger(p.line) &&
+    Number.isSafeInteger(p.character) &&
+    p.line >= 0 &&
+    p.character >= 0 &&
+    p.line < model.text.lineCount
+  );
 }
 
 /** The nested ranges around a position, innermost first. */
@@ -25,8 +61,11 @@ export function selectionRanges(
   p: Position,
   nodes = outline(model),
 ): Range[] {
-  if (p.line < 0 || p.line >= model.text.lineCount) return [];
+  // Anything else (a fraction, NaN, a negative number) gets no ranges, not ranges echoing it.
+  if (!isValidPosition(model, p)) return [];
   const text = model.text.line(p.line);
+  // A column past the line's end stands for its end.
+  if (p.character > text.length) p = { line: p.line, character: text.length };
   const chain: Range[] = [];
   const push = (r: Range | undefined) => {
     if (!r) return;

@@ -4,16 +4,25 @@
  */
 import type { TranscriptModel } from './model';
 import type { TextEdit } from './text';
-import { formatClock } from './time';
+import { formatClock, MAX_HOURS, MAX_SECONDS } from './time';
 
-/** Parses `-12`, `+1:30`, `-0:00:05`, `90`, `+1:02.5` into signed seconds. */
+/**
+ * Parses `-12`, `+1:30`, `-0:00:05`, `90`, `+1:02.5` into signed seconds.
+ * Spaces around it and after the sign are allowed. An offset too large to
+ * hold is none; one beyond `MAX_SECONDS` is read, and `shiftTimestamps`
+ * refuses it with a message.
+ */
 export function parseOffset(input: string): number | undefined {
-  const m = /^\s*([+-]?)\s*(\d+)(?::(\d{1,2}))?(?::(\d{1,2}))?(?:\.(\d{1,3}))?\s*$/.exec(input);
+  // Trimmed first: `^\s*([+-]?)\s*` tried every split of a run of spaces (quadratic).
+  const m = /^([+-]?)\s*(\d+)(?::(\d{1,2}))?(?::(\d{1,2}))?(?:\.(\d{1,3}))?$/.exec(
+    String(input).trim(),
+  );
   if (!m) return undefined;
   const fields = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
   if (fields.slice(1).some((f) => f >= 60)) return undefined;
   let seconds = fields.reduce((acc, f) => acc * 60 + f, 0);
   if (m[5]) seconds += Number(m[5].padEnd(3, '0')) / 1000;
+  if (!Number.isFinite(seconds)) return undefined;
   return m[1] === '-' ? -seconds : seconds;
 }
 
@@ -80,6 +89,11 @@ export function shiftTimestamps(
     if (isStamp && 'fromLine' in scope) return line >= scope.fromLine;
     return seconds >= scope.fromSeconds;
   };
+  if (!(Math.abs(offset) <= MAX_SECONDS))
+    return {
+      ok: false,
+      message: `Cannot shift by more than ${MAX_HOURS} hours, the latest time a transcript may hold; nothing was changed`,
+    };
   const edits: TextEdit[] = [];
   let stamps = 0;
   let chapters = 0;
@@ -95,6 +109,8 @@ export function shiftTimestamps(
   /** Why `written` cannot take the offset, if it cannot. */
   const refuse = (written: string, moved: number, where: string): string | undefined => {
     if (moved < 0) return `Shifting by ${shown} would make ${where} negative; nothing was changed`;
+    if (moved > MAX_SECONDS)
+      return `Shifting by ${shown} would make ${where} later than ${MAX_HOURS} hours, the latest time a transcript may hold; nothing was changed`;
     const digits = fractionDigits(written);
     if (offsetMs % 10 ** (3 - digits) !== 0)
       return `Shifting by ${shown} needs fractions of a second that ${where} does not show; shift by ${digits ? `steps of ${10 ** -digits} s` : 'whole seconds'}. Nothing was changed`;

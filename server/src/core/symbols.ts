@@ -185,7 +185,8 @@ export function outline(model: TranscriptModel): OutlineNode[] {
     });
   }
   if (!transcript && model.body) {
-    nodes.push(...bodyChildren(model, model.body.startLine, model.body.endLine));
+    // A loop, not push(...children): a body of 300,000 turns would overflow the stack.
+    for (const n of bodyChildren(model, model.body.startLine, model.body.endLine)) nodes.push(n);
     nodes.sort((a, b) => a.range.start.line - b.range.start.line);
   }
   return contained(nodes);

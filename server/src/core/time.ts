@@ -9,6 +9,22 @@ const STAMP_LIKE = /^\[[ \t]*\d+[ \t]*[:.][\d:. \t]*(?:\]|$|(?=[ \t]))/;
 /** A chapter time: `H:MM:SS`, `HH:MM:SS` or `MM:SS`, optionally `.mmm`. */
 const CHAPTER_TIME = /^(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?(?=\s|$)/;
 
+/** The latest time a transcript may hold, in hours. */
+export const MAX_HOURS = 1000;
+
+/**
+ * The latest time a transcript may hold, in seconds: 1000 hours, far beyond
+ * any episode. Later times are refused (a finding, or a message where a time
+ * is read from elsewhere): within it every time is exact to the millisecond
+ * and is written with plain digits, never in exponent notation.
+ */
+export const MAX_SECONDS = MAX_HOURS * 3600;
+
+/** Whether `seconds` is a time a transcript may hold: from 0 to `MAX_SECONDS`. */
+export function isSaneTime(seconds: number): boolean {
+  return seconds >= 0 && seconds <= MAX_SECONDS;
+}
+
 export interface ParsedTime {
   /** Seconds since the episode start. */
   readonly seconds: number;
@@ -32,10 +48,13 @@ function toSeconds(a: string, b: string, c: string | undefined, ms: string | und
   return Number.isFinite(seconds) ? seconds : undefined;
 }
 
-/** Parses a body timestamp at the start of `text` (no leading space). */
-export function parseStamp(text: string): ParsedTime | undefined {
+/**
+ * Parses a body timestamp at the start of `text` (no leading space); one
+ * later than `max` (default `MAX_SECONDS`) is none.
+ */
+export function parseStamp(text: string, max = MAX_SECONDS): ParsedTime | undefined {
   const out: StampResult = { seconds: 0 };
-  const length = stampAt(text, 0, text.length, out);
+  const length = stampAt(text, 0, text.length, out, max);
   return length > 0 ? { seconds: out.seconds, length } : undefined;
 }
 
@@ -55,9 +74,16 @@ function digitAt(s: string, i: number, to: number): number {
  * length of the stamp (its seconds in `out`), or 0 when there is none. The
  * stamps the regular expression `^\[(\d+):(\d\d)(?::(\d\d))?(?:\.(\d{1,3}))?\]` matches
  * (`[M:SS]`, `[MM:SS]`, `[H:MM:SS]`, each with an optional `.mmm`), with
- * minutes and seconds after the first field below 60.
+ * minutes and seconds after the first field below 60, and no later than
+ * `max` (default `MAX_SECONDS`).
  */
-export function stampAt(s: string, from: number, to: number, out: StampResult): number {
+export function stampAt(
+  s: string,
+  from: number,
+  to: number,
+  out: StampResult,
+  max = MAX_SECONDS,
+): number {
   if (from >= to || s.charCodeAt(from) !== 91 /* [ */) return 0;
   let i = from + 1;
   let first = 0;
@@ -96,27 +122,48 @@ export function stampAt(s: string, from: number, to: number, out: StampResult): 
   if (second >= 60 || third >= 60) return 0;
   let seconds = third < 0 ? first * 60 + second : first * 3600 + second * 60 + third;
   if (ms >= 0) seconds += ms / 1000;
-  if (!Number.isFinite(seconds)) return 0;
+  if (!(seconds <= max)) return 0;
   out.seconds = seconds;
   return i + 1 - from;
 }
 
-/** The length of a time-like bracket at the start of `text`, or 0. */
+/** Characters that may stand between a time-like bracket's digits: digits, `:`, `.`, space, tab. */
+function isStampFiller(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 58 || c === 46 || c === 32 || c === 9;
+}
+
+/**
+ * The length of a time-like bracket at the start of `text`, or 0: up to the
+ * first `]` when no space or tab before it is followed by something other
+ * than time characters up to that `]`; otherwise up to the first such space.
+ * One pass over the text (a search with a lookahead at every space was
+ * quadratic in the length of a line such as `[1: 1 1 1 …`).
+ */
 export function stampLikeLength(text: string): number {
   const m = STAMP_LIKE.exec(text);
   if (!m) return 0;
   const close = text.indexOf(']');
-  const space = text.search(/[ \t](?![\d:. \t]*\])/);
-  if (close >= 0 && (space < 0 || close < space)) return close + 1;
-  return m[0].length;
+  if (close < 0) return m[0].length;
+  // The last character before `]` that is no time character: a space or tab
+  // before it ends the bracket there (the old `[ \t](?![\d:. \t]*\])`).
+  let other = close - 1;
+  while (other >= 0 && isStampFiller(text.charCodeAt(other))) other--;
+  for (let i = 0; i < other; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return m[0].length;
+  }
+  return close + 1;
 }
 
-/** Parses a chapter time at the start of `text`. */
-export function parseChapterTime(text: string): ParsedTime | undefined {
+/**
+ * Parses a chapter time at the start of `text`; one later than `max`
+ * (default `MAX_SECONDS`) is none.
+ */
+export function parseChapterTime(text: string, max = MAX_SECONDS): ParsedTime | undefined {
   const m = CHAPTER_TIME.exec(text);
   if (!m) return undefined;
   const seconds = toSeconds(m[1], m[2], m[3], m[4]);
-  return seconds === undefined ? undefined : { seconds, length: m[0].length };
+  return seconds === undefined || !(seconds <= max) ? undefined : { seconds, length: m[0].length };
 }
 
 function pad2(n: number): string {

@@ -502,6 +502,31 @@ describe('importTranscript', () => {
       assert.equal(r.ok && r.text, EXPECTED);
     });
 
+    it('reads Podlove Simple Chapters as XML: CDATA, comments and other elements are not chapters', () => {
+      const psc = lines(
+        '<rss><channel><item>',
+        '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">',
+        '  <![CDATA[ <psc:chapter start="0:09" title="in CDATA"/> ]]>',
+        '  <!-- <psc:chapter start="0:08" title="in a comment"/> -->',
+        '  <psc:chapter start="0" title="Intro &amp; Begr&uuml;&#xDF;ung"/>',
+        '  <psc:chapter start="1:10.5" title="Neuigkeiten"><x>Text</x></psc:chapter>',
+        '  <psc:chapter start="00:01:30.000" title="Mittendrin"/>',
+        '</psc:chapters>',
+        '</item></channel></rss>',
+      );
+      const r = importTranscript(CUES, { chapters: psc });
+      assert.ok(r.ok && r.chaptersFormat === 'psc', r.ok ? '' : r.message);
+      assert.equal(r.ok && r.text, EXPECTED);
+      assert.match(
+        failure(CUES, { chapters: '<psc:chapters><psc:chapter start="0" title="x"' }),
+        /not well-formed XML/,
+      );
+      assert.match(
+        failure(CUES, { chapters: '<psc:chapters><psc:chapter title="x"/></psc:chapters>' }),
+        /no valid start time \(''\)/,
+      );
+    });
+
     it('reads mp4chaps, leaving out a link after the title', () => {
       const mp4 =
         '00:00:00.000 Intro & Begrüßung\n\n00:01:10.500 Neuigkeiten <https://example.com/n>\r\n1:30 Mittendrin\n';

@@ -169,7 +169,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   const out: Mentions[] = [];
   for (const { target, forms, extra } of groups.values()) {
     const places: Range[] = [...extra];
-    for (const form of forms) places.push(...proseWordRanges(model, form));
+    for (const form of forms) for (const r of proseWordRanges(model, form)) places.push(r);
     const kept = places.filter(
       (r) => !ignored(model, r, roster.ignorePhrases) && !inIdentifier(model, r),
     );

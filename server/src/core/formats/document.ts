@@ -197,7 +197,9 @@ export function buildDocument(
   });
 
   // 4. Chapters, ending where the next later one starts.
-  const lastEnd = episodeLength ?? Math.max(0, ...cues.map((c) => c.end));
+  let lastEnd = episodeLength ?? 0;
+  // A loop, not Math.max(...ends): a transcript of 300,000 cues would overflow the stack.
+  if (episodeLength === undefined) for (const c of cues) if (c.end > lastEnd) lastEnd = c.end;
   const headingOf = new Map<number, number>();
   for (const h of model.headings) if (!headingOf.has(h.chapter)) headingOf.set(h.chapter, h.line);
   const chapters: Chapter[] = model.chapters.map((c, i) => {

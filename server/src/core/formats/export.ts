@@ -5,7 +5,9 @@
  */
 import { analyze } from '../analysis/analyze';
 import type { Finding } from '../findings';
+import { clip } from '../scan';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { MAX_HOURS, MAX_SECONDS } from '../time';
 import { toJsonChapters, toMp4chaps, toPsc } from './chapters';
 import { buildDocument } from './document';
 import { toHtml } from './html';
@@ -35,7 +37,7 @@ export interface ExportOptions {
   readonly force?: boolean;
   /** Characters per cue line (WebVTT default 65, SRT default 32). */
   readonly lineWidth?: number;
-  /** Seconds: where the last cue and the last chapter end. */
+  /** Seconds: where the last cue and the last chapter end; at most `MAX_SECONDS` (1000 hours). */
   readonly episodeLength?: number;
   /** WebVTT only: also build a chapters track (`ExportSuccess.chaptersTrack`). */
   readonly chaptersTrack?: boolean;
@@ -124,6 +126,12 @@ export function exportTranscript(
         `(fix ${n === 1 ? 'it' : 'them'}, or force the export):\n${describeErrors(errors)}`,
     };
   }
+  if (options.episodeLength !== undefined && options.episodeLength > MAX_SECONDS)
+    return {
+      ok: false,
+      errors: [],
+      message: `The episode length ${clip(String(options.episodeLength))} s is more than ${MAX_HOURS} hours, the latest time a transcript may hold; nothing was exported`,
+    };
   const doc = buildDocument(model, { episodeLength: positive(options.episodeLength) });
   const width = positive(options.lineWidth);
   let content: string;

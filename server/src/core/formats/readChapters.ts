@@ -3,6 +3,8 @@
  * (XML), mp4chaps (`HH:MM:SS.mmm Title`, an optional `<url>` after the title)
  * or a WebVTT chapters track.
  */
+import { XMLParser } from 'fast-xml-parser';
+import { MAX_HOURS } from '../time';
 import { clip, isBlank, splitLines, type ImportedChapter, type ReadResult } from './cues';
 import { decodeEntities } from './entities';
 import { parseJson } from './readJson';
@@ -29,7 +31,10 @@ function readJsonChapters(content: string): ReadResult<ImportedChapter> {
         ? parseClock(String(c.startTime))
         : undefined;
     if (start === undefined)
-      return { ok: false, message: `chapter ${i + 1} has no valid 'startTime' (seconds)` };
+      return {
+        ok: false,
+        message: `chapter ${i + 1} has no valid 'startTime' (seconds, at most ${MAX_HOURS} hours)`,
+      };
     if (c.toc === false) {
       warnings.push(`chapter ${i + 1} is marked "toc": false (a silent chapter); left out`);
       continue;
@@ -39,31 +44,104 @@ function readJsonChapters(content: string): ReadResult<ImportedChapter> {
   return { ok: true, items, warnings };
 }
 
-function attributes(s: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const re = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.set(m[1], decodeEntities(m[2] ?? m[3]));
-  return out;
+/**
+ * Podlove Simple Chapters is XML: read with fast-xml-parser (pure JavaScript,
+ * linear in the input; regular expressions over XML were quadratic on
+ * unclosed comments, tags and long attributes). Namespace prefixes are
+ * dropped, so `<psc:chapter>` and `<chapter>` are both read. Entities are
+ * left to `decodeEntities` (the XML ones, numeric ones and the HTML names
+ * transcripts use); a DOCTYPE's own entities are not expanded.
+ */
+const PSC_PARSER = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: (name) => name === 'chapters' || name === 'chapter',
+});
+
+/** The `<chapter>` elements inside `<chapters>` elements, in document order, walked without recursion. */
+function pscChapters(root: unknown): Record<string, unknown>[] | undefined {
+  let found = false;
+  const out: Record<string, unknown>[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isRecord(node)) continue;
+    const chapters = node.chapters;
+    if (Array.isArray(chapters)) {
+      found = true;
+      for (const list of chapters)
+        if (isRecord(list) && Array.isArray(list.chapter))
+          for (const c of list.chapter) out.push(isRecord(c) ? c : {});
+    }
+    // Children in reverse, so the walk visits them in order.
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      if (keys[k] === 'chapters' || keys[k].startsWith('@_')) continue;
+      const child = node[keys[k]];
+      if (Array.isArray(child)) for (let i = child.length - 1; i >= 0; i--) stack.push(child[i]);
+      else stack.push(child);
+    }
+  }
+  return found ? out : undefined;
 }
 
 function readPsc(content: string): ReadResult<ImportedChapter> {
-  const xml = content.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
-  if (!/<(?:[\w.-]+:)?chapters[\s/>]/.test(xml))
+  let root: unknown;
+  try {
+    root = PSC_PARSER.parse(content.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, message: `the chapters file is not well-formed XML: ${clip(why, 120)}` };
+  }
+  const chapters = pscChapters(root);
+  if (chapters === undefined)
     return { ok: false, message: 'no <psc:chapters> element: not Podlove Simple Chapters' };
   const items: ImportedChapter[] = [];
-  const re = /<(?:[\w.-]+:)?chapter(?=[\s/>])([^>]*)>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const attrs = attributes(m[1]);
-    const startText = attrs.get('start');
+  for (const c of chapters) {
+    const startText = typeof c['@_start'] === 'string' ? decodeEntities(c['@_start']) : undefined;
     const start = startText === undefined ? undefined : parseClock(startText);
     if (start === undefined)
       return {
         ok: false,
-        message: `a <psc:chapter> has no valid start time ('${clip(startText ?? '')}'), expected e.g. 00:01:30.500`,
+        message: `a <psc:chapter> has no valid start time ('${clip(startText ?? '')}'), expected e.g. 00:01:30.500 (at most ${MAX_HOURS} hours)`,
       };
-    items.push({ start, title: attrs.get('title') ?? '' });
+    const title = c['@_title'];
+    items.push({ start, title: typeof title === 'string' ? decodeEntities(title) : '' });
   }
   return { ok: true, items, warnings: [] };
+}
+
+const LINK_SCHEME = /<[a-z][a-z0-9+.-]*:\/\//iy;
+
+/**
+ * The title without a link at its end (`News <https://example.com/n>`), as
+ * `/[ \t]*<[a-z][a-z0-9+.-]*:\/\/[^>\s]*>[ \t]*$/i` would strip it, in one
+ * pass (that expression, tried at every position, was quadratic).
+ */
+export function stripTrailingLink(title: string): string {
+  let end = title.length;
+  while (end > 0 && (title[end - 1] === ' ' || title[end - 1] === '\t')) end--;
+  if (end === 0 || title[end - 1] !== '>') return title;
+  const gt = end - 1;
+  // The link holds no white space and no other `>`.
+  let from = gt;
+  while (from > 0 && title[from - 1] !== '>' && !/\s/.test(title[from - 1])) from--;
+  for (let i = title.indexOf('<', from); i >= 0 && i < gt; i = title.indexOf('<', i + 1)) {
+    LINK_SCHEME.lastIndex = i;
+    if (!LINK_SCHEME.test(title) || LINK_SCHEME.lastIndex > gt) continue;
+    let start = i;
+    while (start > 0 && (title[start - 1] === ' ' || title[start - 1] === '\t')) start--;
+    return title.slice(0, start);
+  }
+  return title;
 }
 
 function readMp4chaps(content: string): ReadResult<ImportedChapter> {
@@ -76,10 +154,9 @@ function readMp4chaps(content: string): ReadResult<ImportedChapter> {
     if (!m || start === undefined)
       return {
         ok: false,
-        message: `line ${i + 1}: '${clip(lines[i].trim())}' is not a chapter: expected a time and a title, such as '00:01:47.000 News'`,
+        message: `line ${i + 1}: '${clip(lines[i].trim())}' is not a chapter: expected a time and a title, such as '00:01:47.000 News' (at most ${MAX_HOURS} hours)`,
       };
-    const title = (m[2] ?? '').replace(/[ \t]*<[a-z][a-z0-9+.-]*:\/\/[^>\s]*>[ \t]*$/i, '');
-    items.push({ start, title });
+    items.push({ start, title: stripTrailingLink(m[2] ?? '') });
   }
   return { ok: true, items, warnings: [] };
 }

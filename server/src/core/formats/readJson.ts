@@ -1,9 +1,18 @@
 /** Reading the Podcasting 2.0 JSON transcript: `{ version, segments: [{ speaker, startTime, endTime, body }] }`. */
-import type { ImportedCue, ReadResult } from './cues';
+import { MAX_HOURS, MAX_SECONDS } from '../time';
+import { clip, type ImportedCue, type ReadResult } from './cues';
 
+/** Seconds in a string, written as a JSON number is: `94`, `94.5`, `1e3` (not `0x10`, `Infinity`, `0b1`). */
+const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Seconds from a number or a decimal string; undefined when it is neither or
+ * negative; `Infinity` when it is later than `MAX_SECONDS` (refused by the caller).
+ */
 function seconds(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+  const n = typeof v === 'string' ? (DECIMAL.test(v.trim()) ? Number(v.trim()) : undefined) : v;
+  if (typeof n !== 'number' || Number.isNaN(n) || n < 0) return undefined;
+  return n <= MAX_SECONDS ? n : Infinity;
 }
 
 export function parseJson(content: string): unknown {
@@ -34,11 +43,17 @@ export function readJsonTranscript(content: string): ReadResult<ImportedCue> {
       : { ok: false, message: "a JSON transcript is an object with a 'segments' array" };
   const warnings: string[] = [];
   const items: ImportedCue[] = [];
-  data.segments.forEach((s, i) => {
+  for (const [i, s] of data.segments.entries()) {
     if (!isRecord(s)) {
       warnings.push(`segment ${i + 1} is not an object; skipped`);
-      return;
+      continue;
     }
+    for (const key of ['startTime', 'endTime'])
+      if (seconds(s[key]) === Infinity)
+        return {
+          ok: false,
+          message: `segment ${i + 1}: '${key}' ${clip(String(s[key]))} is later than ${MAX_HOURS} hours, the latest time a transcript may hold`,
+        };
     const body =
       typeof s.body === 'string' ? s.body : typeof s.body === 'number' ? String(s.body) : '';
     if (body === '' && s.body !== undefined && s.body !== '')
@@ -51,6 +66,6 @@ export function readJsonTranscript(content: string): ReadResult<ImportedCue> {
     const speaker =
       typeof s.speaker === 'string' && s.speaker.trim() !== '' ? s.speaker : undefined;
     items.push({ start, end: seconds(s.endTime), speaker, text: body });
-  });
+  }
   return { ok: true, items, warnings };
 }

@@ -90,9 +90,14 @@ export function cueText(raw: string, prefix = true): Span[] {
     text = '';
   };
   let i = 0;
+  // The first `>` at or after the last search (-1: none to the end). Kept
+  // between tags: searching again from every `<` of a run of them was
+  // quadratic on a cue of many `<` and no `>`.
+  let nextGt = -2;
   while (i < raw.length) {
     const lt = raw.indexOf('<', i);
-    const gt = lt < 0 ? -1 : raw.indexOf('>', lt);
+    if (lt >= 0 && nextGt !== -1 && nextGt < lt) nextGt = raw.indexOf('>', lt);
+    const gt = lt < 0 ? -1 : nextGt;
     // `<` opens a tag when a tag name (or `/`, or a timestamp digit) follows and it closes.
     if (lt < 0 || gt < 0 || !/^<[A-Za-z/\d.]/.test(raw.slice(lt, lt + 2))) {
       text += decodeEntities(raw.slice(i, lt < 0 ? raw.length : lt + 1));

@@ -1,4 +1,5 @@
 /** Times as the publishing formats write and read them. */
+import { MAX_SECONDS } from '../time';
 
 /** Whole milliseconds, never negative. */
 export function toMillis(seconds: number): number {
@@ -48,7 +49,8 @@ const CLOCK = /^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2}|\d+(?=[.,]|$))(?:[.,](\d+))?$
  * Reads `[[h:]mm:]ss[.fff]` (Normal Play Time as Podlove Simple Chapters,
  * mp4chaps and WebVTT write it; SRT's comma accepted too) or plain seconds
  * (`94.5`). Minutes and seconds after a colon must be below 60. Fractions are
- * rounded to the millisecond.
+ * rounded to the millisecond. A time later than `MAX_SECONDS` (1000 hours)
+ * is none.
  */
 export function parseClock(text: string): number | undefined {
   const m = CLOCK.exec(text.trim());
@@ -59,5 +61,5 @@ export function parseClock(text: string): number | undefined {
   if ((mm !== undefined && seconds >= 60) || (h !== undefined && minutes >= 60)) return undefined;
   const fraction = frac === undefined ? 0 : Number(`0.${frac}`);
   const total = Number(h ?? 0) * 3600 + minutes * 60 + seconds + fraction;
-  return Number.isFinite(total) ? roundSeconds(total) : undefined;
+  return total <= MAX_SECONDS ? roundSeconds(total) : undefined;
 }
