@@ -116,16 +116,19 @@ export class WorkspaceIndexer {
     return this.roots.some((r) => isInside(resolved, r.path));
   }
 
-  /** Whether a path, with every link resolved, lies inside the real path of a workspace folder. */
-  async insideReally(file: string): Promise<boolean> {
+  /**
+   * The path with every link resolved, when it lies inside the real path of a
+   * workspace folder; otherwise undefined.
+   */
+  async realInside(file: string): Promise<string | undefined> {
     let real: string;
     try {
       real = await fs.realpath(file);
     } catch {
-      return false;
+      return undefined;
     }
     const roots = await Promise.all(this.roots.map((r) => r.real));
-    return roots.some((r) => isInside(real, r));
+    return roots.some((r) => isInside(real, r)) ? real : undefined;
   }
 
   async indexAll(): Promise<void> {
@@ -174,11 +177,13 @@ export class WorkspaceIndexer {
       // The last component must not be a link, and no folder on the way may
       // lead out of the workspace.
       const stat = await fs.lstat(file);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES || !(await this.insideReally(file))) {
+      const real = stat.isFile() && stat.size <= MAX_FILE_BYTES && (await this.realInside(file));
+      if (!real) {
         this.index.delete(uri);
         return;
       }
-      const text = await fs.readFile(file, 'utf8');
+      // The path checked is the path read.
+      const text = await fs.readFile(real, 'utf8');
       if (kind === 'maybe' && !AUPHONIC.test(text.slice(0, 64))) {
         this.index.delete(uri);
         return;
