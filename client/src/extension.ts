@@ -30,6 +30,7 @@ import {
 } from '../../server/src/requests';
 import { registerPlayer } from './player/player';
 import { acceptSpeaker, changeRoster } from './roster';
+import { decodeUtf8 } from './utf8';
 
 export const LANGUAGE_ID = 'transcript';
 /** The first line of an Auphonic export (the file may start with a BOM). */
@@ -171,6 +172,16 @@ async function importTranscript(): Promise<void> {
     },
   );
   if (withChapters === undefined) return;
+  // Undecodable bytes are refused, as the CLI refuses them, never replaced.
+  const read = async (uri: vscode.Uri): Promise<string | undefined> => {
+    const decoded = decodeUtf8(
+      await vscode.workspace.fs.readFile(uri),
+      path.posix.basename(uri.path),
+    );
+    if (decoded.ok) return decoded.text;
+    void vscode.window.showErrorMessage(decoded.message);
+    return undefined;
+  };
   let chapters: string | undefined;
   if (withChapters !== 'No chapters file') {
     const [c] =
@@ -179,9 +190,11 @@ async function importTranscript(): Promise<void> {
         canSelectMany: false,
       })) ?? [];
     if (!c) return;
-    chapters = new TextDecoder().decode(await vscode.workspace.fs.readFile(c));
+    chapters = await read(c);
+    if (chapters === undefined) return;
   }
-  const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  const content = await read(file);
+  if (content === undefined) return;
   const params: ImportParams = {
     content,
     chapters,

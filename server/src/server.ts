@@ -1,6 +1,6 @@
 /**
  * The language server: thin handlers over the core. It keeps one analysis
- * per document version, validates on the next turn of the event loop after a
+ * per document text, validates on the next turn of the event loop after a
  * change (so a burst of keystrokes is analysed once), never publishes
  * diagnostics for a version the editor has already left behind, and indexes
  * the workspace in the background.
@@ -78,7 +78,7 @@ import {
   type StatisticsResult,
 } from './requests';
 import { runSafe } from './runSafe';
-import { WorkspaceIndexer } from './workspaceIndexer';
+import { normalizeUri, WorkspaceIndexer } from './workspaceIndexer';
 import { loadRoster, type LoadedRoster } from './rosterFiles';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
@@ -86,7 +86,8 @@ import * as path from 'node:path';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcript`;
 
 interface Cached {
-  readonly version: number;
+  /** The text analysed: a client may repeat a version number with other text. */
+  readonly text: string;
   readonly settings: Settings;
   readonly generation: number;
   readonly analysis: Analysis;
@@ -106,6 +107,7 @@ export function startServer(connection: Connection): void {
   const summaries = new Map<string, string>();
   const reportedProblems = new Set<string>();
   let pullConfiguration = false;
+  let folderEvents = false;
   let pushedSettings: unknown;
   const log = { error: (m: string) => connection.console.error(m) };
 
@@ -118,6 +120,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const folders =
       params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -142,12 +145,22 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [] },
         workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'transcript-language-server' },
     };
   });
 
   connection.onInitialized(() => {
+    if (folderEvents)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        void indexer
+          .changeRoots(
+            e.added.map((f) => f.uri),
+            e.removed.map((f) => f.uri),
+          )
+          .catch((err) => log.error(`indexing failed: ${err instanceof Error ? err.stack : err}`));
+      });
     // In the background: requests are answered meanwhile from what is indexed.
     void indexer
       .indexAll()
@@ -206,51 +219,55 @@ export function startServer(connection: Connection): void {
 
   /** Keeps the index's entry for an open document current, touching it only when it changed. */
   const indexOpen = (doc: TextDocument, analysis: Analysis) => {
-    const summary = summarizeModel(doc.uri, analysis.model);
+    // The index names a file once, however the editor spells its URI.
+    const key = normalizeUri(doc.uri);
+    const summary = summarizeModel(key, analysis.model);
     const signature = JSON.stringify([
       summary.speakers.map((s) => [s.name, s.labels]),
       summary.chapters.map((c) => [c.title, c.seconds]),
     ]);
-    if (summaries.get(doc.uri) === signature && indexer.index.has(doc.uri)) return;
+    if (summaries.get(doc.uri) === signature && indexer.index.has(key)) return;
     summaries.set(doc.uri, signature);
     indexer.index.set(summary);
   };
 
-  /** The analysis of a document's current version, computed once per version, settings and index state. */
-  const analysisOf = async (doc: TextDocument): Promise<Analysis> => {
+  /**
+   * The analysis of a document's current text, computed once per text,
+   * settings and index state. Keyed on the text, not the version number: a
+   * client that repeats a version with other text must not get answers
+   * (fix-all edits, say) computed on the old text.
+   */
+  const analysisOf = async (doc: TextDocument): Promise<Cached> => {
     const settings = await settingsFor(doc.uri);
     const generation = indexer.index.generation;
+    const text = doc.getText();
     const cached = analyses.get(doc.uri);
     if (
       cached &&
-      cached.version === doc.version &&
+      cached.text === text &&
       cached.settings === settings &&
       cached.generation === generation
     )
-      return cached.analysis;
-    const analysis = analyze(doc.getText(), settings, {
-      otherEpisodes: indexer.index.speakerEpisodes(doc.uri),
+      return cached;
+    const analysis = analyze(text, settings, {
+      otherEpisodes: indexer.index.speakerEpisodes(normalizeUri(doc.uri)),
     });
     indexOpen(doc, analysis);
-    analyses.set(doc.uri, {
-      version: doc.version,
-      analysis,
-      settings,
-      generation: indexer.index.generation,
-    });
-    return analysis;
+    const fresh = { text, analysis, settings, generation: indexer.index.generation };
+    analyses.set(doc.uri, fresh);
+    return fresh;
   };
 
   const validate = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const version = doc.version;
-    const analysis = await analysisOf(doc);
+    const { text, analysis } = await analysisOf(doc);
     const current = documents.get(uri);
-    if (!current || current.version !== version) return; // a newer version is on its way
+    // A newer text is on its way (or the document was closed).
+    if (!current || current.getText() !== text) return;
     await connection.sendDiagnostics({
       uri,
-      version,
+      version: current.version,
       diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)),
     });
   };
@@ -283,7 +300,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(uri);
     summaries.delete(uri);
     indexer.setOpen(uri, false);
-    indexer.index.delete(uri);
+    indexer.index.delete(normalizeUri(uri));
     void indexer.fileChanged(uri, false);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -324,8 +341,9 @@ export function startServer(connection: Connection): void {
       const uri = params!.textDocument!.uri as string;
       const doc = documents.get(uri);
       if (!doc) return empty;
-      const analysis = await analysisOf(doc);
-      return fn(analysis, doc, await settingsFor(uri));
+      // No await between the analysis and `fn`: the document is still the text analysed.
+      const { analysis, settings } = await analysisOf(doc);
+      return fn(analysis, doc, settings);
     });
 
   connection.onDocumentSymbol((p, token) =>
@@ -397,7 +415,7 @@ export function startServer(connection: Connection): void {
           a.model,
           p.position,
           settings,
-          indexer.index.speakerEpisodes(p.textDocument.uri),
+          indexer.index.speakerEpisodes(normalizeUri(p.textDocument.uri)),
           misspeltNames(a),
         ),
       ),

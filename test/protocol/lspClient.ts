@@ -75,7 +75,11 @@ export class LspClient {
       rootUri: null,
       workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           synchronization: { dynamicRegistration: false },

@@ -1,4 +1,5 @@
 /** Hover: what a timestamp, a speaker label or a chapter entry stands for. */
+import { escapeMarkdown } from './markdown';
 import { labelAt } from './navigation';
 import type { TranscriptModel } from './model';
 import { statistics, type Statistics } from './stats';
@@ -28,7 +29,7 @@ export function hover(model: TranscriptModel, p: Position, stats?: Statistics): 
     const node = chapters[0];
     const chapter = node && model.chapters.find((c) => c.title === node.name);
     const markdown = chapter
-      ? `${formatStamp(stamp.seconds)} in chapter **${chapter.title}** (${chapter.timeText}), ${formatClock(Math.max(0, stamp.seconds - chapter.seconds))} after it starts`
+      ? `${formatStamp(stamp.seconds)} in chapter **${escapeMarkdown(chapter.title)}** (${chapter.timeText}), ${formatClock(Math.max(0, stamp.seconds - chapter.seconds))} after it starts`
       : `${formatStamp(stamp.seconds)}, before the first chapter`;
     return { markdown, range: stamp.range };
   }
@@ -38,7 +39,7 @@ export function hover(model: TranscriptModel, p: Position, stats?: Statistics): 
     const s = (stats ?? statistics(model)).speakers.find((x) => x.name === label.name);
     if (!s) return undefined;
     return {
-      markdown: `**${label.name}**: ${plural(s.turns, 'turn')}, ${plural(s.words, 'word')}, ${Math.round(s.wordShare * 100)} % of the episode's words, about ${formatClock(Math.round(s.seconds))} of talking`,
+      markdown: `**${escapeMarkdown(label.name)}**: ${plural(s.turns, 'turn')}, ${plural(s.words, 'word')}, ${Math.round(s.wordShare * 100)} % of the episode's words, about ${formatClock(Math.round(s.seconds))} of talking`,
       range: label.nameRange,
     };
   }
@@ -50,7 +51,7 @@ export function hover(model: TranscriptModel, p: Position, stats?: Statistics): 
       ? ''
       : ' (no heading in the body)';
     return {
-      markdown: `**${entry.title}**${heading}: ${formatChapterTime(c.start)} to ${formatChapterTime(Math.round(c.end))}, ${formatClock(Math.round(c.length))} long, ${plural(c.turns, 'turn')}, ${plural(c.words, 'word')}${c.firstWords ? `\n\n> ${c.firstWords}` : ''}`,
+      markdown: `**${escapeMarkdown(entry.title)}**${heading}: ${formatChapterTime(c.start)} to ${formatChapterTime(Math.round(c.end))}, ${formatClock(Math.round(c.length))} long, ${plural(c.turns, 'turn')}, ${plural(c.words, 'word')}${c.firstWords ? `\n\n> ${escapeMarkdown(c.firstWords)}` : ''}`,
       range: { start: entry.timeRange.start, end: entry.titleRange.end },
     };
   }

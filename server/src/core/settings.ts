@@ -37,6 +37,22 @@ export interface SettingsResult {
   readonly problems: string[];
 }
 
+/**
+ * Bounds on what the settings may hold. Settings can come from a folder the
+ * user just cloned (`.vscode/settings.json`), so their sizes are limited: far
+ * above any podcast's cast, far below what would stall the checks.
+ */
+export const SETTINGS_LIMITS = {
+  /** Known speakers read; the rest are ignored (with one message). */
+  speakers: 1000,
+  /** Aliases read per speaker. */
+  aliases: 50,
+  /** Characters in a name or an alias; longer ones are ignored. */
+  nameLength: 100,
+  /** Messages about wrong values; the rest are counted in one more. */
+  problems: 20,
+} as const;
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -47,18 +63,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  */
 export function readSettings(raw: unknown): SettingsResult {
   const problems: string[] = [];
+  let unreported = 0;
+  const report = (p: string) => {
+    if (problems.length < SETTINGS_LIMITS.problems) problems.push(p);
+    else unreported++;
+  };
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, problems };
   if (!isRecord(raw)) {
-    problems.push('transcript settings must be an object; using the defaults');
+    report('transcript settings must be an object; using the defaults');
     return { settings: DEFAULT_SETTINGS, problems };
   }
 
   const speakers: KnownSpeaker[] = [];
   if (raw.speakers !== undefined) {
     if (!Array.isArray(raw.speakers)) {
-      problems.push('transcript.speakers must be a list of names; ignoring it');
+      report('transcript.speakers must be a list of names; ignoring it');
     } else {
-      raw.speakers.forEach((s, i) => {
+      const list = raw.speakers.slice(0, SETTINGS_LIMITS.speakers);
+      if (raw.speakers.length > list.length)
+        report(
+          `transcript.speakers has ${raw.speakers.length} entries; using the first ${list.length}`,
+        );
+      list.forEach((s, i) => {
         const entry = readSpeakerEntry(s, `transcript.speakers[${i}]`, problems);
         if (entry) speakers.push(entry);
       });
@@ -79,7 +105,7 @@ export function readSettings(raw: unknown): SettingsResult {
     const t = raw.chapterTimeTolerance;
     if (typeof t === 'number' && Number.isFinite(t) && t >= 0) chapterTimeTolerance = t;
     else
-      problems.push(
+      report(
         `transcript.chapterTimeTolerance must be a number of seconds (0 or more); using ${chapterTimeTolerance}`,
       );
   }
@@ -87,13 +113,13 @@ export function readSettings(raw: unknown): SettingsResult {
   const findings = { ...DEFAULT_SETTINGS.findings };
   if (raw.findings !== undefined) {
     if (!isRecord(raw.findings)) {
-      problems.push('transcript.findings must be an object of finding codes to true/false');
+      report('transcript.findings must be an object of finding codes to true/false');
     } else {
       for (const [code, on] of Object.entries(raw.findings)) {
         if (!(FINDING_CODES as readonly string[]).includes(code)) {
-          problems.push(`transcript.findings: unknown finding code '${code}'`);
+          report(`transcript.findings: unknown finding code '${code}'`);
         } else if (typeof on !== 'boolean') {
-          problems.push(`transcript.findings.${code} must be true or false; using true`);
+          report(`transcript.findings.${code} must be true or false; using true`);
         } else {
           findings[code as FindingCode] = on;
         }
@@ -101,7 +127,52 @@ export function readSettings(raw: unknown): SettingsResult {
     }
   }
 
-  return { settings: { speakers, ignoreNames, chapterTimeTolerance, findings }, problems };
+  const bounded = withinLimits(speakers, report);
+  if (unreported > 0) problems.push(`${unreported} more wrong values in the transcript settings`);
+  return {
+    settings: {
+      speakers: bounded,
+      ignoreNames: ignoreNames.slice(0, SETTINGS_LIMITS.speakers),
+      chapterTimeTolerance,
+      findings,
+    },
+    problems,
+  };
+}
+
+/** Drops names longer than the limit and aliases beyond the limits, saying so. */
+function withinLimits(
+  speakers: readonly KnownSpeaker[],
+  report: (problem: string) => void,
+): KnownSpeaker[] {
+  const { nameLength, aliases: maxAliases } = SETTINGS_LIMITS;
+  const out: KnownSpeaker[] = [];
+  for (const s of speakers) {
+    if (s.name.length > nameLength) {
+      report(
+        `transcript.speakers: '${s.name.slice(0, 20)}…' is longer than ${nameLength} characters; ignoring it`,
+      );
+      continue;
+    }
+    let aliases = s.aliases.filter((a) => a.length <= nameLength);
+    if (aliases.length < s.aliases.length)
+      report(
+        `transcript.speakers: ignoring aliases of '${s.name}' longer than ${nameLength} characters`,
+      );
+    if (aliases.length > maxAliases) {
+      report(
+        `transcript.speakers: '${s.name}' has ${aliases.length} aliases; using the first ${maxAliases}`,
+      );
+      aliases = aliases.slice(0, maxAliases);
+    }
+    const misspellings = s.misspellings.filter((a) => a.length <= nameLength).slice(0, maxAliases);
+    out.push(
+      aliases.length === s.aliases.length && misspellings.length === s.misspellings.length
+        ? s
+        : { name: s.name, aliases, misspellings },
+    );
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { orderedStamps } from './analysis/order';
 import type { Paragraph, TranscriptModel } from './model';
 import { compoundParts } from './names';
+import { escapeMarkdown } from './markdown';
 import { lowerBound } from './search';
 import { formatChapterTime, formatClock } from './time';
 
@@ -168,9 +169,8 @@ export function statistics(model: TranscriptModel): Statistics {
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-}
+/** User text in a table cell or the heading: text, never Markdown (see markdown.ts). */
+const escapeCell = escapeMarkdown;
 
 export function statisticsMarkdown(stats: Statistics, title = 'Transcript'): string {
   const lines = [
