@@ -825,7 +825,7 @@ export const HOSTILE: readonly HostileInput[] = [
 export function manyLabelsOneMisspelt(n: number): string {
   const out = ['Transcript'];
   for (let i = 0; i < n; i++)
-    out.push(i % 15 < 8 ? 'Stefan:' : 'Stefen:', `${stampText(i, 'm:ss')} Ja`);
+    out.push(i % 15 < 13 ? 'Stefan:' : 'Stefen:', `${stampText(i, 'm:ss')} Ja`);
   return `${out.join('\n')}\n`;
 }
 

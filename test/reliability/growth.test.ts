@@ -49,6 +49,7 @@ import { readSrt } from '../../server/src/core/formats/readSrt';
 import { cueText, readVtt } from '../../server/src/core/formats/readVtt';
 import { parseClock } from '../../server/src/core/formats/times';
 import { escapeAttribute, normalizeSpace } from '../../server/src/core/formats/strings';
+import { nameKey } from '../../server/src/core/names';
 import { SCALE } from './measure';
 
 /** Largest allowed ratio of the 4x time to the 1x time (linear: 4; quadratic: 16). */
@@ -342,8 +343,14 @@ const READERS: readonly Reader[] = [
     input: (n) => `${line(n, '.txt')}.mp3`,
     read: transcriptBaseName,
   },
-  // names.ts: nameKey (its trim of punctuation at both ends) goes here, with
-  // the change that makes that trim linear.
+  // names.ts
+  {
+    name: "nameKey: a letter, '!' repeated, a letter (punctuation inside, not at the ends)",
+    n: 20_000,
+    // A new string each read: nameKey caches its answers.
+    input: (n) => `a${line(n, '!')}b`,
+    read: (s) => nameKey(`${s}${Math.random()}`),
+  },
 ];
 
 const ms = (t: number) => `${t < 1 ? t.toFixed(3) : t.toFixed(1)} ms`;

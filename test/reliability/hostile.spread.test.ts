@@ -117,7 +117,7 @@ describe('reliability: no long array spread into a call', function () {
     const tmp = new TempDir();
     after(() => tmp.remove());
 
-    it(`'transcript fix' on a 6 MB transcript of 300,000 labels renames 140,000 of them`, function () {
+    it(`'transcript fix' on a 6 MB transcript of 300,000 labels renames the 40,000 minority ones`, function () {
       const bound = Math.round(90_000 * SCALE);
       this.timeout(bound + 30_000);
       const text = manyLabelsOneMisspelt(N);

@@ -82,6 +82,10 @@ describe('settings from an untrusted folder', () => {
       .map(([k]) => k)
       .sort();
     assert.ok(listsAndMaps.includes('transcript.speakers'));
-    assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), listsAndMaps);
+    // Besides lists and maps, the feed: a path the server reads.
+    assert.deepEqual(
+      [...(untrusted.restrictedConfigurations ?? [])].sort(),
+      [...listsAndMaps, 'transcript.feed'].sort(),
+    );
   });
 });

@@ -116,7 +116,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] | undefined {
   if (fix.edits.length <= 1) return fix.edits;
   const { start, end } = f.range;
-  const at = fix.edits.filter(
+  // A fix shared by many findings (renaming 100,000 labels) is looked up by
+  // line, not searched whole for each of them.
+  const candidates = fix.edits.length > 64 ? editsOnLines(fix, start.line, end.line) : fix.edits;
+  const at = candidates.filter(
     (e) =>
       (e.range.start.line < end.line ||
         (e.range.start.line === end.line && e.range.start.character <= end.character)) &&
@@ -124,4 +127,25 @@ export function localEdits(f: Finding, fix: Fix): readonly TextEdit[] | undefine
         (e.range.end.line === start.line && e.range.end.character >= start.character)),
   );
   return at.length > 0 ? at : undefined;
+}
+
+const byLine = new WeakMap<Fix, Map<number, TextEdit[]>>();
+
+/** The edits of `fix` that touch lines `from`..`to`, by an index made once per fix. */
+function editsOnLines(fix: Fix, from: number, to: number): TextEdit[] {
+  let index = byLine.get(fix);
+  if (!index) {
+    index = new Map();
+    for (const e of fix.edits)
+      for (let l = e.range.start.line; l <= e.range.end.line; l++) {
+        const list = index.get(l);
+        if (list) list.push(e);
+        else index.set(l, [e]);
+      }
+    byLine.set(fix, index);
+  }
+  if (from === to) return index.get(from) ?? [];
+  const out = new Set<TextEdit>();
+  for (let l = from; l <= to; l++) for (const e of index.get(l) ?? []) out.add(e);
+  return [...out];
 }
