@@ -132,6 +132,20 @@ describe('reliability: no long array spread into a call', function () {
       );
     });
 
+    it(`'transcript check --format json' on the 300,000 labels gives each finding its own place`, function () {
+      const bound = Math.round(90_000 * SCALE);
+      this.timeout(bound + 30_000);
+      const file = tmp.write('labels-json.txt', manyLabelsOneMisspelt(N));
+      const r = run(bound, 'check', '--format', 'json', file);
+      assertNoCrash(r);
+      const [result] = JSON.parse(r.stdout) as { messages: { fix?: { text: string } }[] }[];
+      assert.equal(result.messages.length, (N * 2) / 15);
+      assert.ok(
+        result.messages.every((m) => m.fix?.text === 'Stefan'),
+        'each fix is its own label',
+      );
+    });
+
     it(`'transcript import' with a chapters file of 300,000 chapters`, function () {
       const bound = Math.round(60_000 * SCALE);
       this.timeout(bound + 30_000);
