@@ -388,7 +388,13 @@ describe('Editing a season', function () {
     );
     assert.equal(table[0]![0], 'Speaker');
     const stephan = table.find((r) => r[0] === 'Stephan');
-    assert.equal(stephan?.[1], '12', `Stephan's turns: ${JSON.stringify(stephan)}`);
+    // 12 turns of his own and the one 'Malte & Stephan:' turn, which credits both voices.
+    assert.equal(stephan?.[1], '13', `Stephan's turns: ${JSON.stringify(stephan)}`);
+    assert.equal(
+      table.find((r) => r[0] === 'Malte & Stephan'),
+      undefined,
+      'no row for the compound label',
+    );
   });
 
   it('logged no activation error', function () {
