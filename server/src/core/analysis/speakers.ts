@@ -10,9 +10,16 @@
  *   titles) that is a near spelling of a speaker's name: the recogniser's
  *   misspelling, repaired toward the label.
  */
-import { SEVERITY, type Finding, type Fix, type RelatedInformation } from '../findings';
+import {
+  SEVERITY,
+  type Finding,
+  type Fix,
+  type RelatedInformation,
+  type Severity,
+} from '../findings';
 import type { SpeakerLabel, TranscriptModel } from '../model';
 import { compoundParts, isRoleName, nameKey, nameParts, variantOf } from '../names';
+import type { RosterChange } from '../roster';
 import type { Settings } from '../settings';
 import type { Range } from '../text';
 import { textMentions, type Mentions } from './mentions';
@@ -22,12 +29,8 @@ export const ACCEPT_SPEAKER_COMMAND = 'transcript.acceptSpeaker';
 /** Adds a name to the roster: `{ kind: 'misspelling' | 'ignore', name, speaker? }`. */
 export const ADD_TO_ROSTER_COMMAND = 'transcript.addToRoster';
 
-export interface RosterEdit {
-  readonly kind: 'misspelling' | 'ignore';
-  readonly name: string;
-  /** With `misspelling`: the speaker whose wrong spelling `name` is. */
-  readonly speaker?: string;
-}
+/** A roster change a quick fix asks the editor to make. */
+export type RosterEdit = Exclude<RosterChange, { kind: 'speaker' }>;
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
@@ -131,7 +134,11 @@ export function speakerFindings(
     const related = v.related ? [v.related] : undefined;
     const list = byName.get(name)!;
     for (let i = 0; i < list.length; i++)
-      findings.push(new LabelFinding(list[i].nameRange, v.message, related, fixes, i));
+      findings.push(
+        new LazyFinding('speaker-spelling', list[i].nameRange, v.message, related, () =>
+          fixes.forLabel(i),
+        ),
+      );
   }
 
   // The names the text is checked against: every label not itself thought
@@ -311,7 +318,9 @@ function addMentionFindings(
     const form = m.formAt[i];
     let text = messages.get(form);
     if (text === undefined) messages.set(form, (text = message(form)));
-    findings.push(new MentionFinding(m.places[i], text, related, fixes, i));
+    findings.push(
+      new LazyFinding('speaker-name-in-text', m.places[i], text, related, () => fixes.forPlace(i)),
+    );
   }
 }
 
@@ -357,25 +366,6 @@ class LabelFixes {
     if (reverse) fixes.push(reverse);
     fixes.push(accept);
     return fixes;
-  }
-}
-
-/** A speaker-spelling finding whose fixes are made when first asked for. */
-class LabelFinding implements Finding {
-  readonly code = 'speaker-spelling';
-  readonly severity = SEVERITY['speaker-spelling'];
-  private made: readonly Fix[] | undefined;
-
-  constructor(
-    readonly range: Range,
-    readonly message: string,
-    readonly related: readonly RelatedInformation[] | undefined,
-    private readonly repairs: LabelFixes,
-    private readonly label: number,
-  ) {}
-
-  get fixes(): readonly Fix[] {
-    return (this.made ??= this.repairs.forLabel(this.label));
   }
 }
 
@@ -429,21 +419,26 @@ class MentionFixes {
   }
 }
 
-/** A speaker-name-in-text finding whose fixes are made when first asked for. */
-class MentionFinding implements Finding {
-  readonly code = 'speaker-name-in-text';
-  readonly severity = SEVERITY['speaker-name-in-text'];
+/**
+ * A speaker finding whose fixes are made when first asked for: publishing
+ * diagnostics after every edit needs none of them, and one name may have
+ * thousands of places sharing one set of repairs.
+ */
+class LazyFinding implements Finding {
+  readonly severity: Severity;
   private made: readonly Fix[] | undefined;
 
   constructor(
+    readonly code: 'speaker-spelling' | 'speaker-name-in-text',
     readonly range: Range,
     readonly message: string,
     readonly related: readonly RelatedInformation[] | undefined,
-    private readonly repairs: MentionFixes,
-    private readonly place: number,
-  ) {}
+    private readonly make: () => readonly Fix[],
+  ) {
+    this.severity = SEVERITY[code];
+  }
 
   get fixes(): readonly Fix[] {
-    return (this.made ??= this.repairs.forPlace(this.place));
+    return (this.made ??= this.make());
   }
 }
