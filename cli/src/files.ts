@@ -376,15 +376,7 @@ async function put(
   }
   if (t.kind === 'new') {
     if (opts.expected) throw writeError(new ChangedOnDisk(), shownAs, true);
-    let tmp: string | undefined;
-    try {
-      tmp = await writeTemp(t.path, bytes, undefined);
-      await fs.rename(tmp, t.path);
-    } catch (e) {
-      if (tmp !== undefined) await fs.rm(tmp, { force: true });
-      throw writeError(e, shownAs, true);
-    }
-    await syncFolder(path.dirname(t.path));
+    await replaceByRename(t.path, bytes, undefined, undefined, shownAs);
     return 'file';
   }
   const { stat } = t;
@@ -411,21 +403,36 @@ async function put(
     }
     return 'file';
   }
+  await replaceByRename(t.path, bytes, stat, opts.expected, shownAs);
+  return 'file';
+}
+
+/**
+ * Writes `bytes` to a temporary file beside `file` (with `stat`'s mode and
+ * owner) and renames it over `file`. With `expected`, the file must still
+ * hold exactly that right before the rename: text appended meanwhile is not
+ * lost. On any error the temporary file is removed and `file` is as it was.
+ */
+async function replaceByRename(
+  file: string,
+  bytes: Buffer,
+  stat: Stats | undefined,
+  expected: Buffer | undefined,
+  shownAs: string,
+): Promise<void> {
   let tmp: string | undefined;
   try {
-    tmp = await writeTemp(t.path, bytes, stat);
-    if (opts.expected) {
-      // Checked again right before the rename: text appended meanwhile is not lost.
-      const now = await fs.readFile(t.path).catch(() => undefined);
-      if (!now || !now.equals(opts.expected)) throw new ChangedOnDisk();
+    tmp = await writeTemp(file, bytes, stat);
+    if (expected) {
+      const now = await fs.readFile(file).catch(() => undefined);
+      if (!now || !now.equals(expected)) throw new ChangedOnDisk();
     }
-    await fs.rename(tmp, t.path);
+    await fs.rename(tmp, file);
   } catch (e) {
     if (tmp !== undefined) await fs.rm(tmp, { force: true });
     throw writeError(e, shownAs, true);
   }
-  await syncFolder(path.dirname(t.path));
-  return 'file';
+  await syncFolder(path.dirname(file));
 }
 
 /**
