@@ -6,11 +6,13 @@
  * to the workspace settings; and they say where they wrote.
  */
 import * as vscode from 'vscode';
-import { applyEdits, modify, parse } from 'jsonc-parser';
-import { ROSTER_FILE } from '../../server/src/core/roster';
-import type { RosterEdit } from '../../server/src/core';
-
-type Entry = string | { name: string; aliases?: string[]; misspellings?: string[] };
+import {
+  ROSTER_FILE,
+  rosterTextWith,
+  speakersWith,
+  type RosterChange,
+  type SpeakerEntry,
+} from '../../server/src/core/roster';
 
 /** The nearest roster file for a document, walking up to its workspace folder. */
 async function findRoster(doc: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -32,30 +34,6 @@ async function findRoster(doc: vscode.Uri): Promise<vscode.Uri | undefined> {
   }
 }
 
-/** The speakers list with `name` added, or `speaker`'s entry given one more misspelling. */
-function withEntry(
-  current: readonly Entry[],
-  edit: RosterEdit | { kind: 'speaker'; name: string },
-) {
-  const list = [...current];
-  const nameOf = (e: Entry) => (typeof e === 'string' ? e : e?.name);
-  if (edit.kind === 'speaker') {
-    if (list.some((e) => nameOf(e) === edit.name)) return undefined;
-    list.push(edit.name);
-    return list;
-  }
-  const speaker = edit.speaker ?? '';
-  const i = list.findIndex((e) => nameOf(e) === speaker);
-  const old: Entry = i >= 0 ? list[i] : speaker;
-  const entry = typeof old === 'string' ? { name: old } : { ...old };
-  const misspellings = entry.misspellings ?? [];
-  if (misspellings.includes(edit.name)) return undefined;
-  entry.misspellings = [...misspellings, edit.name];
-  if (i >= 0) list[i] = entry;
-  else list.push(entry);
-  return list;
-}
-
 /** Says where a change was written, with a button to open it (the command does not wait for it). */
 function said(message: string, where: vscode.Uri | undefined, open: () => Thenable<unknown>): void {
   void vscode.window
@@ -63,36 +41,15 @@ function said(message: string, where: vscode.Uri | undefined, open: () => Thenab
     .then((choice) => (choice ? open() : undefined));
 }
 
-async function writeRosterFile(
-  file: vscode.Uri,
-  change: RosterEdit | { kind: 'speaker'; name: string },
-) {
+async function writeRosterFile(file: vscode.Uri, change: RosterChange): Promise<boolean> {
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  const root = (parse(text) ?? {}) as { speakers?: Entry[]; ignore?: string[] };
-  let path: (string | number)[];
-  let value: unknown;
-  if (change.kind === 'ignore') {
-    const ignore = root.ignore ?? [];
-    if (ignore.includes(change.name)) return false;
-    path = ['ignore'];
-    value = [...ignore, change.name];
-  } else {
-    const speakers = withEntry(root.speakers ?? [], change);
-    if (!speakers) return false;
-    path = ['speakers'];
-    value = speakers;
-  }
-  const edits = modify(text, path, value, {
-    formattingOptions: { insertSpaces: true, tabSize: 2 },
-  });
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(applyEdits(text, edits)));
+  const changed = rosterTextWith(text, change);
+  if (changed === undefined) return false;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(changed));
   return true;
 }
 
-async function writeSettings(
-  scope: vscode.Uri | undefined,
-  change: RosterEdit | { kind: 'speaker'; name: string },
-) {
+async function writeSettings(scope: vscode.Uri | undefined, change: RosterChange) {
   const config = vscode.workspace.getConfiguration('transcript', scope);
   const target = vscode.workspace.workspaceFolders?.length
     ? vscode.ConfigurationTarget.Workspace
@@ -103,23 +60,20 @@ async function writeSettings(
     await config.update('ignoreNames', [...current, change.name], target);
     return true;
   }
-  const speakers = withEntry(config.get<Entry[]>('speakers') ?? [], change);
+  const speakers = speakersWith(config.get<SpeakerEntry[]>('speakers') ?? [], change);
   if (!speakers) return false;
   await config.update('speakers', speakers, target);
   return true;
 }
 
-function describe(change: RosterEdit | { kind: 'speaker'; name: string }): string {
+function describe(change: RosterChange): string {
   if (change.kind === 'speaker') return `'${change.name}' added as a known speaker`;
   if (change.kind === 'ignore') return `'${change.name}' will no longer be reported`;
   return `'${change.name}' added as a misspelling of '${change.speaker}'`;
 }
 
 /** Writes a roster change for the transcript `uri` and says where. */
-export async function changeRoster(
-  change: RosterEdit | { kind: 'speaker'; name: string },
-  uri: unknown,
-): Promise<void> {
+export async function changeRoster(change: RosterChange, uri: unknown): Promise<void> {
   if (!change || typeof change.name !== 'string' || !change.name) return;
   if (change.kind === 'misspelling' && typeof change.speaker !== 'string') return;
   const doc = typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;

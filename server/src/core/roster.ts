@@ -4,7 +4,13 @@
  * comments) and from the show's RSS feed (Podcasting 2.0 `<podcast:person>`).
  * Reading is pure: the fronts find the files and hand their text in.
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  modify,
+  parse as parseJsonc,
+  printParseErrorCode,
+  type ParseError,
+} from 'jsonc-parser';
 import { XMLParser } from 'fast-xml-parser';
 import type { KnownSpeaker } from './settings';
 
@@ -212,4 +218,73 @@ export function rosterFromPeople(people: readonly FeedPerson[]): Roster {
     speakers: people.map((p) => ({ name: p.name, aliases: [], misspellings: [] })),
     ignore: [],
   };
+}
+
+/** What "Accept", "Add to the roster as a misspelling" and "Ignore" add. */
+export type RosterChange =
+  | { readonly kind: 'speaker'; readonly name: string }
+  | { readonly kind: 'misspelling'; readonly name: string; readonly speaker?: string }
+  | { readonly kind: 'ignore'; readonly name: string };
+
+/** A speakers list as written in a roster file or the `transcript.speakers` setting. */
+export type SpeakerEntry = string | { name: string; aliases?: string[]; misspellings?: string[] };
+
+/**
+ * The speakers list with a speaker added, or a speaker's entry given one
+ * more misspelling; undefined when it already has it.
+ */
+export function speakersWith(
+  current: readonly SpeakerEntry[],
+  change: RosterChange,
+): SpeakerEntry[] | undefined {
+  const list = [...current];
+  const nameOf = (e: SpeakerEntry) => (typeof e === 'string' ? e : e?.name);
+  if (change.kind === 'ignore') return undefined;
+  if (change.kind === 'speaker') {
+    if (list.some((e) => nameOf(e) === change.name)) return undefined;
+    list.push(change.name);
+    return list;
+  }
+  const speaker = change.speaker ?? '';
+  const i = list.findIndex((e) => nameOf(e) === speaker);
+  const old: SpeakerEntry = i >= 0 ? list[i] : speaker;
+  const entry = typeof old === 'string' ? { name: old } : { ...old };
+  const misspellings = entry.misspellings ?? [];
+  if (misspellings.includes(change.name)) return undefined;
+  entry.misspellings = [...misspellings, change.name];
+  if (i >= 0) list[i] = entry;
+  else list.push(entry);
+  return list;
+}
+
+/**
+ * A roster file's text with the change made, its comments and layout kept
+ * (jsonc-parser's `modify`); undefined when the roster already has it.
+ */
+export function rosterTextWith(text: string, change: RosterChange): string | undefined {
+  const raw: unknown = parseJsonc(text);
+  const root = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as {
+    speakers?: unknown;
+    ignore?: unknown;
+  };
+  let path: string[];
+  let value: unknown;
+  if (change.kind === 'ignore') {
+    const ignore = Array.isArray(root.ignore) ? root.ignore : [];
+    if (ignore.includes(change.name)) return undefined;
+    path = ['ignore'];
+    value = [...ignore, change.name];
+  } else {
+    const speakers = speakersWith(
+      Array.isArray(root.speakers) ? (root.speakers as SpeakerEntry[]) : [],
+      change,
+    );
+    if (!speakers) return undefined;
+    path = ['speakers'];
+    value = speakers;
+  }
+  const edits = modify(text, path, value, {
+    formattingOptions: { insertSpaces: true, tabSize: 2 },
+  });
+  return applyEdits(text, edits);
 }
