@@ -6,18 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
-
-const EPISODE = [
-  'Transcript',
-  'Torsten:',
-  '[0:01] Hallo, ich bin Thorsten. Und mit mir ist Stefan.',
-  'Stephan:',
-  '[0:05] Hallo Thorsten.',
-  'Torsten:',
-  '[0:09] Schön, dass du da bist, Stefan.',
-  'Stephan:',
-  '[0:12] Gern.',
-].join('\n');
+import { NAMES_EPISODE as EPISODE } from '../unit/util';
 
 const at = (d: Diagnostic[]) => d.map((x) => `${x.code}@${x.range.start.line}`);
 

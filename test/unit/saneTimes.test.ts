@@ -12,7 +12,7 @@ import {
   parseOffset,
   shiftTimestamps,
 } from '../../server/src/core';
-import { exportTranscript, importTranscript } from '../../server/src/core/formats';
+import { EXPORT_FORMATS, exportTranscript, importTranscript } from '../../server/src/core/formats';
 import { lines } from './util';
 
 /** What no written time may contain. */
@@ -116,15 +116,7 @@ describe('times are at most 1000 hours', () => {
       assert.equal(r.ok, false, String(episodeLength));
       assert.match(!r.ok ? r.message : '', /more than 1000 hours/);
     }
-    for (const format of [
-      'vtt',
-      'srt',
-      'json',
-      'html',
-      'chapters-json',
-      'psc',
-      'mp4chaps',
-    ] as const) {
+    for (const format of EXPORT_FORMATS) {
       const r = exportTranscript(text, format, { episodeLength: MAX_SECONDS });
       assert.ok(r.ok, format);
       assert.doesNotMatch(r.ok ? r.content : '', /Infinity|NaN|\de\+/, format);

@@ -54,3 +54,19 @@ export const CLEAN = lines(
   'Stefan:',
   '[2:05] Danke.',
 );
+
+/**
+ * Two speakers whose labels are right and whose names the recogniser
+ * misspelt in the text ('Thorsten', 'Stefan'), as in the real episode.
+ */
+export const NAMES_EPISODE = lines(
+  'Transcript',
+  'Torsten:',
+  '[0:01] Hallo, ich bin Thorsten. Und mit mir ist Stefan.',
+  'Stephan:',
+  '[0:05] Hallo Thorsten.',
+  'Torsten:',
+  '[0:09] Schön, dass du da bist, Stefan.',
+  'Stephan:',
+  '[0:12] Gern.',
+);
