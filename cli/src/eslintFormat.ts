@@ -67,7 +67,15 @@ export function toEslintResult(
     // every mention would otherwise repeat most of the file in every message.
     const fixes = (f.fixes ?? [])
       .filter((x) => x.edits.length > 0)
-      .map((x) => ({ ...x, edits: localEdits(f, x) }))
+      .map((x) => {
+        const edits = localEdits(f, x);
+        // A title that counts every place says which part this fix is.
+        const title =
+          edits && edits.length < x.edits.length
+            ? `${x.title}: this place ('transcript fix' does all ${x.edits.length})`
+            : x.title;
+        return { ...x, title, edits };
+      })
       .filter((x): x is typeof x & { edits: readonly TextEdit[] } => x.edits !== undefined);
     const safe = fixes.find((x) => x.safe);
     return {

@@ -279,7 +279,10 @@ describe('transcript (built CLI)', function () {
       assert.equal(stefan.length, 7);
       for (const m of stefan) {
         const respell = m.suggestions!.find((s) => s.desc.startsWith('Respell'))!;
-        assert.equal(respell.desc, "Respell 'Stefan' as 'Stephan' (7 places)");
+        assert.equal(
+          respell.desc,
+          "Respell 'Stefan' as 'Stephan' (7 places): this place ('transcript fix' does all 7)",
+        );
         assert.deepEqual(respell.fix, {
           range: [offsetOf(text, m.line, m.column), offsetOf(text, m.endLine!, m.endColumn!)],
           text: 'Stephan',
@@ -331,8 +334,14 @@ describe('transcript (built CLI)', function () {
 
       // Edits of the finding's own range start and end exactly where line/column say.
       for (const [m, desc] of [
-        [name1, "Respell 'Stefan' as 'Stephan' (4 places)"],
-        [name4, "Respell 'Stefan' as 'Stephan' (4 places)"],
+        [
+          name1,
+          "Respell 'Stefan' as 'Stephan' (4 places): this place ('transcript fix' does all 4)",
+        ],
+        [
+          name4,
+          "Respell 'Stefan' as 'Stephan' (4 places): this place ('transcript fix' does all 4)",
+        ],
         [heading, "Change the heading to 'Neuigkeiten' (as in the chapter list)"],
         [stamp, "Change '[ 1:40]' to '[1:40]'"],
       ] as const) {
