@@ -51,6 +51,10 @@ export class WaitAbort extends Error {}
  * timeout passes. Exceptions thrown by `fn` count as "not yet" (the last one is
  * reported in the timeout error), except WaitAbort, which is rethrown at once.
  */
+function lightbulbVisible(page: Page): Promise<boolean> {
+  return page.locator('.part.editor [class*="codicon-gutter-lightbulb"]').first().isVisible();
+}
+
 export async function waitFor<T>(
   fn: () => T | Promise<T>,
   options: WaitOptions = {},
@@ -612,6 +616,13 @@ export interface VSCodeSession {
   applyCodeAction(label: string | RegExp, options?: WaitOptions): Promise<void>;
   /** Whether the lightbulb is shown in the active editor's gutter. */
   lightbulbVisible(): Promise<boolean>;
+  /**
+   * Puts the cursor at (line, column) and waits for the lightbulb there.
+   * The editor asks for code actions when the cursor moves; one asked before
+   * the findings arrived finds none, so after each second without a
+   * lightbulb the cursor steps off the line and back, asking again.
+   */
+  lightbulbAt(line: number, column: number, options?: WaitOptions): Promise<void>;
   /** Go to Symbol in Editor (Ctrl+Shift+O): the symbol names listed; the picker is closed again. */
   goToSymbolRows(options?: WaitOptions): Promise<string[]>;
   /** Opens the Outline view and returns its rendered rows' symbol names (expanded rows only). */
@@ -959,8 +970,22 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
       cursorPosition: () => cursorPosition(page),
       codeActions: (opts) => codeActions(page, opts),
       applyCodeAction: (label, opts) => applyCodeAction(page, label, opts),
-      lightbulbVisible: () =>
-        page.locator('.part.editor [class*="codicon-gutter-lightbulb"]').first().isVisible(),
+      lightbulbVisible: () => lightbulbVisible(page),
+      lightbulbAt: async (line, column, opts) => {
+        await gotoLine(page, line, column);
+        let polls = 0;
+        await waitFor(
+          async () => {
+            if (await lightbulbVisible(page)) return true;
+            if (++polls % 10 === 0) {
+              await gotoLine(page, line > 1 ? line - 1 : line + 1, 1);
+              await gotoLine(page, line, column);
+            }
+            return false;
+          },
+          { message: `the lightbulb on line ${line}`, ...opts },
+        );
+      },
       goToSymbolRows: (opts) => goToSymbolRows(page, opts),
       outlineRows: (opts) => outlineRows(page, opts),
       visibleEditorLines: () => visibleEditorLines(page),

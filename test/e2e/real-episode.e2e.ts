@@ -141,8 +141,7 @@ describe('The real episode in a real VS Code (shared corpus)', function () {
       message: 'the 18 warnings',
     });
     // "Ich bin Thorsten Frenzel", the first turn.
-    await vs.gotoLine(28, 10);
-    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 28' });
+    await vs.lightbulbAt(28, 10);
     assert.deepEqual(await vs.codeActions(), THORSTEN_ACTIONS);
 
     await vs.applyCodeAction(RESPELL_THORSTEN);

@@ -333,8 +333,7 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
   it("respells every 'Stefan' of the text with one quick fix, and one undo brings all 7 back", async function () {
     await freshEpisode();
     // "Ich bin Malte, und neben mir sitzt wie immer Stefan. Hallo Stefan.": the first Stefan.
-    await vs.gotoLine(26, 47);
-    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 26' });
+    await vs.lightbulbAt(26, 47);
     assert.deepEqual(await vs.codeActions(), STEFAN_ACTIONS);
 
     await vs.applyCodeAction(RESPELL_STEFAN);
@@ -470,8 +469,7 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
 
   it("writes 'Accept' to the workspace settings when there is no roster file, and says where", async function () {
     await freshEpisode();
-    await vs.gotoLine(41, 2); // "Malt:"
-    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 41' });
+    await vs.lightbulbAt(41, 2); // "Malt:"
     assert.deepEqual(await vs.codeActions(), [
       "Rename speaker 'Malt' to 'Malte' (1 label)",
       ACCEPT_MALT,
@@ -522,11 +520,9 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     );
     assert.equal((await vs.problemsCounts()).label, BASELINE_LABEL);
 
-    // The previous test may have left the cursor on 'Malt': move it there
-    // anew, so that the editor asks for the code actions with the new roster.
-    await vs.gotoLine(40, 1);
-    await vs.gotoLine(41, 2);
-    await waitFor(() => vs.lightbulbVisible(), { message: 'the lightbulb on line 41' });
+    // The previous test may have left the cursor on 'Malt': lightbulbAt moves
+    // it off and back until the editor asks for the actions with the new roster.
+    await vs.lightbulbAt(41, 2);
     await vs.applyCodeAction(ACCEPT_MALT);
     const buttons = await answerNotification(
       `'Malt' added as a known speaker in ${ROSTER}.`,

@@ -603,11 +603,24 @@ export async function acceptPath(
     await waitFor(async () => (await vs.quickInputRows()).includes(path.basename(file)), {
       message: `${path.basename(file)} listed in the file dialog`,
     });
+  const box = vs.page.locator(QUICK_INPUT_BOX).first();
+  await waitFor(async () => (await box.inputValue()) === file, {
+    message: `${file} in the file dialog's box`,
+  });
   await vs.press('Enter');
+  // The dialog may still be completing the folder it navigated to and put
+  // that folder back in the box, answering "Please select a file": then the
+  // path is typed again and accepted again, as a user would.
+  let polls = 0;
   await waitFor(
     async () => {
       const now = await quickInputTitle(vs);
-      return now === undefined || !title.test(now);
+      if (now === undefined || !title.test(now)) return true;
+      if (++polls % 10 === 0 && (await box.inputValue()) !== file) {
+        await box.fill(file);
+        await vs.press('Enter');
+      }
+      return false;
     },
     { message: `the file dialog to accept ${file}` },
   );
