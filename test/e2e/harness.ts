@@ -1194,10 +1194,14 @@ async function pickQuickInput(
     );
   }
   await page.keyboard.press('Enter');
-  await waitFor(async () => !(await quickInputVisible(page)), {
-    timeout: 10_000,
-    message: `${what}: quick input to close`,
-  });
+  // Closed, or already replaced by the picked command's own quick input
+  // (Export… asks for a format at once): its box no longer holds the query.
+  await waitFor(
+    async () =>
+      !(await quickInputVisible(page)) ||
+      (await input.inputValue({ timeout: 1_000 }).catch(() => '')) !== query,
+    { timeout: 10_000, message: `${what}: quick input to close` },
+  );
 }
 
 async function activeTabLabel(page: Page): Promise<string | undefined> {
