@@ -67,7 +67,12 @@ async function writeSettings(scope: vscode.Uri | undefined, change: RosterChange
 }
 
 function describe(change: RosterChange): string {
-  if (change.kind === 'speaker') return `'${change.name}' added as a known speaker`;
+  if (change.kind === 'speaker') {
+    const names = [change.name, ...(change.also ?? [])].map((n) => `'${n}'`);
+    return names.length === 1
+      ? `${names[0]} added as a known speaker`
+      : `${names.join(' and ')} added as known speakers`;
+  }
   if (change.kind === 'ignore') return `'${change.name}' will no longer be reported`;
   return `'${change.name}' added as a misspelling of '${change.speaker}'`;
 }
@@ -106,8 +111,12 @@ export async function changeRoster(change: RosterChange, uri: unknown): Promise<
   );
 }
 
-/** "Accept 'X' as a known speaker". */
-export function acceptSpeaker(name: unknown, uri?: unknown): Promise<void> {
+/**
+ * "Accept 'X' as a known speaker" (with `also`, the near label it was taken
+ * for, which is then known too). The server appends the document's URI.
+ */
+export function acceptSpeaker(name: unknown, also?: unknown, uri?: unknown): Promise<void> {
   if (typeof name !== 'string') return Promise.resolve();
-  return changeRoster({ kind: 'speaker', name }, uri);
+  const others = Array.isArray(also) ? also.filter((a): a is string => typeof a === 'string') : [];
+  return changeRoster({ kind: 'speaker', name, also: others }, uri);
 }

@@ -218,6 +218,19 @@ describe('roster', () => {
       undefined,
     );
     assert.equal(rosterTextWith(ignored, { kind: 'ignore', name: 'Stefan Müller' }), undefined);
+    // Accepting a minority label as another person adds the near label too, once.
+    assert.deepEqual(speakersWith(['Malte'], { kind: 'speaker', name: 'Malt', also: ['Malte'] }), [
+      'Malte',
+      'Malt',
+    ]);
+    assert.deepEqual(speakersWith([], { kind: 'speaker', name: 'Malt', also: ['Malte'] }), [
+      'Malt',
+      'Malte',
+    ]);
+    assert.equal(
+      speakersWith(['Malt', 'Malte'], { kind: 'speaker', name: 'Malt', also: ['Malte'] }),
+      undefined,
+    );
     // A misspelling of a speaker not listed yet adds the speaker with it.
     assert.deepEqual(
       speakersWith(['Malte'], { kind: 'misspelling', name: 'Stefan', speaker: 'Stephan' }),

@@ -190,6 +190,61 @@ export function nameParts(name: string): string[] {
 }
 
 /**
+ * German role nouns beyond the built-in list: a stem that ends like an agent
+ * noun (`Expert`, `Autor`, `Referent`, `Journalist`, `Sprecher`, `Biolog`)
+ * and an inflection (`-in`, `-innen`, `-e`, `-en`, `-n`, `-s` or none).
+ */
+const ROLE_INFLECTION =
+  /^(.{3,}?(?:or|ent|ant|ist|ert|er|eur|log|at|ar|är|zt|eg|ef|ier))(innen|in|en|es|e|n|s)?$/u;
+
+/**
+ * The stem of a word that reads as an inflected role noun (`expert` for
+ * `expertin`, `experten`, `experte`), or undefined. Two words with the same
+ * stem are forms of one word (`Experten` in the text beside the label
+ * `Expertin`), not a name and its misspelling.
+ */
+export function roleStem(key: string): string | undefined {
+  return ROLE_INFLECTION.exec(key)?.[1];
+}
+
+/**
+ * A spelling without what speech cannot tell apart: accents (`José`),
+ * umlauts as two letters (`Müller`, `Mueller`), `ph`/`f`, `th`/`t`, `dt`/`t`,
+ * `ck`/`k`, `c`/`k` before a, o, u, `tz`/`z`, a silent `h` after a vowel,
+ * doubled letters. Vowels and every other letter stay: `Malta` is not
+ * `Malte`, `Kerl` is not `Karl`, `Steffen` is not `Stephan`.
+ */
+export function spokenSpelling(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/dt/g, 't')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[aou])/g, 'k')
+    .replace(/tz/g, 'z')
+    .replace(/([aeiou])h(?![aeiouy])/g, '$1')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Two spellings that are read out alike (`Thorsten` and `Torsten`, `Stefan`
+ * and `Stephan`): the recogniser picked one of two ways to write the same
+ * sound, so writing the label's way is certain. Near spellings that sound
+ * different (`Carolin` for `Caroline`, `Malta` beside `Malte`) are offered,
+ * not applied unattended.
+ */
+export function soundsTheSame(a: string, b: string): boolean {
+  return spokenSpelling(a) === spokenSpelling(b);
+}
+
+/**
  * A word of the text that sounds like a word of a name and is spelt
  * otherwise: the same first letter and sound code and a small edit distance
  * (up to half the length for words of six letters or more that also end
@@ -204,6 +259,8 @@ export function soundsLike(word: string, name: string): boolean {
   const kn = nameKey(name);
   if (!kw || !kn || kw === kn || /\d/.test(kw) || /\d/.test(kn)) return false;
   if (kw.startsWith(kn)) return false;
+  const stem = roleStem(kn);
+  if (stem !== undefined && roleStem(kw) === stem) return false;
   if (kn.startsWith(kw)) return kn.length - kw.length === 1 && kw.length >= 5;
   if (kw[0] !== kn[0] || phonetic(kw) !== phonetic(kn)) return false;
   const long = Math.max(kw.length, kn.length);

@@ -222,7 +222,12 @@ export function rosterFromPeople(people: readonly FeedPerson[]): Roster {
 
 /** What "Accept", "Add to the roster as a misspelling" and "Ignore" add. */
 export type RosterChange =
-  | { readonly kind: 'speaker'; readonly name: string }
+  | {
+      readonly kind: 'speaker';
+      readonly name: string;
+      /** Other names to know as well: the near label it is another person than. */
+      readonly also?: readonly string[];
+    }
   | { readonly kind: 'misspelling'; readonly name: string; readonly speaker?: string }
   | { readonly kind: 'ignore'; readonly name: string };
 
@@ -241,9 +246,10 @@ export function speakersWith(
   const nameOf = (e: SpeakerEntry) => (typeof e === 'string' ? e : e?.name);
   if (change.kind === 'ignore') return undefined;
   if (change.kind === 'speaker') {
-    if (list.some((e) => nameOf(e) === change.name)) return undefined;
-    list.push(change.name);
-    return list;
+    const before = list.length;
+    for (const name of [change.name, ...(change.also ?? [])])
+      if (!list.some((e) => nameOf(e) === name)) list.push(name);
+    return list.length > before ? list : undefined;
   }
   const speaker = change.speaker ?? '';
   const i = list.findIndex((e) => nameOf(e) === speaker);

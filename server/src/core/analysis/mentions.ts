@@ -5,7 +5,15 @@
  * `Torsten`), grouped by spelling, with every place.
  */
 import type { TranscriptModel } from '../model';
-import { isRoleName, nameKey, nameParts, phonetic, soundsLike, variantOf } from '../names';
+import {
+  isRoleName,
+  nameKey,
+  nameParts,
+  phonetic,
+  soundsLike,
+  soundsTheSame,
+  variantOf,
+} from '../names';
 import type { Settings } from '../settings';
 import { comparePositions, range, type Range } from '../text';
 import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
@@ -16,7 +24,16 @@ export interface Mentions {
   readonly part: string;
   /** The speaker: a label's name or a roster name (`Anna Schmidt`). */
   readonly speaker: string;
+  /** The speaker's labels in this episode, compound labels included. */
+  readonly labels: number;
   readonly fromRoster: boolean;
+  /** The roster lists this spelling as a misspelling of the speaker. */
+  readonly listed: boolean;
+  /**
+   * Respelling every place is certain: the roster lists the spelling, or it
+   * is read out exactly as the name is (`Thorsten`, `Torsten`).
+   */
+  readonly safe: boolean;
   /** Each spelling found (`Thorsten`, `thorsten`) with its count, most frequent first. */
   readonly forms: ReadonlyMap<string, number>;
   /** The spelling to name in titles, capitalised: `Thorsten`. */
@@ -91,15 +108,21 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
 
   // Wrong spellings of one word, from the roster: toward the word of the name they are nearest.
   const wrong = new Map<string, Part>();
+  const wrongPhrases: { key: string; target: Part }[] = [];
   for (const [key, speaker] of roster.wrong) {
-    if (key.includes(' ')) continue;
+    if (key.includes(' ')) {
+      // `Matthias rein` for `Matthias Fein`: the whole phrase becomes the whole name.
+      const labels = input.speakers.get(speaker) ?? 0;
+      wrongPhrases.push({ key, target: { part: speaker, speaker, labels } });
+      continue;
+    }
     const words = nameParts(speaker);
     // Only toward a word it sounds like: 'Atoc' for 'Manuel Atug' must not become 'Manuel'.
     const part =
       words.length === 1 ? words[0] : words.find((w) => variantOf(key, w, false) !== undefined);
     if (part) wrong.set(key, { part, speaker, labels: input.speakers.get(speaker) ?? 0 });
   }
-  if (parts.size === 0 && wrong.size === 0) return [];
+  if (parts.size === 0 && wrong.size === 0 && wrongPhrases.length === 0) return [];
 
   const byCode = new Map<string, Part[]>();
   for (const p of parts.values()) {
@@ -166,18 +189,27 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     }
   }
 
+  for (const { key, target } of wrongPhrases) {
+    const found = phrasePlaces(model, key, titled);
+    for (const r of found) add(textAtRange(model, r), target, r);
+  }
+
   const out: Mentions[] = [];
   for (const { target, forms, extra } of groups.values()) {
     const places: Range[] = [...extra];
-    for (const form of forms) for (const r of proseWordRanges(model, form)) places.push(r);
+    const phrase = target.part === target.speaker && target.part.includes(' ');
+    if (!phrase)
+      for (const form of forms) for (const r of proseWordRanges(model, form)) places.push(r);
     const kept = places.filter(
-      (r) => !ignored(model, r, roster.ignorePhrases) && !inIdentifier(model, r),
+      (r) =>
+        !ignored(model, r, roster.ignorePhrases) &&
+        !inIdentifier(model, r) &&
+        !wouldBeLabel(model, r, target.part, input.known),
     );
     // A word only ever capitalised where a sentence starts is an ordinary
     // word (`Well, …`); a name is capitalised in the middle of one too.
-    const textAt = (r: Range) =>
-      model.text.line(r.start.line).slice(r.start.character, r.end.character);
-    const listed = wrong.has(nameKey(forms[0]));
+    const textAt = (r: Range) => textAtRange(model, r);
+    const listed = phrase || wrong.has(nameKey(forms[0]));
     if (!listed && !kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r))) continue;
     if (kept.length === 0) continue;
     kept.sort((a, b) => comparePositions(a.start, b.start));
@@ -190,7 +222,10 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     out.push({
       part: target.part,
       speaker: target.speaker,
+      labels: target.labels,
       fromRoster: rosterNames.has(target.speaker),
+      listed,
+      safe: listed || soundsTheSame(forms[0], target.part),
       forms: sorted,
       capitalised: upper ?? first.charAt(0).toUpperCase() + first.slice(1),
       places: kept,
@@ -200,15 +235,80 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   return out;
 }
 
+function textAtRange(model: TranscriptModel, r: Range): string {
+  return model.text.line(r.start.line).slice(r.start.character, r.end.character);
+}
+
+const phraseExpressions = new Map<string, RegExp>();
+
+/**
+ * A phrase of words, in any case, with any white space between them, as a
+ * whole (`stefan müller` finds `Stefan  Müller`, not `Stefan Müllers`).
+ * Matched on the line itself, not on a lower-cased copy, whose offsets
+ * differ where lower-casing changes a length (`İ`).
+ */
+function phraseExpression(key: string): RegExp {
+  let re = phraseExpressions.get(key);
+  if (!re) {
+    const words = key.split(' ').map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{M}\\d])${words.join('\\s+')}(?![\\p{L}\\p{M}\\d])`, 'giu');
+    phraseExpressions.set(key, re);
+  }
+  return re;
+}
+
 /** The place lies inside an ignored phrase (`Stefan` in `Stefan Müller`). */
 function ignored(model: TranscriptModel, r: Range, phrases: readonly string[]): boolean {
   if (phrases.length === 0) return false;
-  const line = model.text.line(r.start.line).toLowerCase().replace(/\s/g, ' ');
+  const line = model.text.line(r.start.line);
   for (const phrase of phrases) {
-    for (let at = line.indexOf(phrase); at >= 0; at = line.indexOf(phrase, at + 1)) {
-      if (at <= r.start.character && r.end.character <= at + phrase.length) return true;
+    const re = phraseExpression(phrase);
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (m.index <= r.start.character && r.end.character <= m.index + m[0].length) return true;
     }
   }
+  return false;
+}
+
+/** Every place of a phrase (a key of several words) in the prose and in the titles. */
+function phrasePlaces(
+  model: TranscriptModel,
+  key: string,
+  titled: readonly { line: number; from: number; text: string }[],
+): Range[] {
+  const re = phraseExpression(key);
+  const out: Range[] = [];
+  const { prose } = model;
+  for (let i = 0; i < prose.length; i++) {
+    const line = model.text.line(prose.lines[i]);
+    re.lastIndex = prose.starts[i];
+    for (let m = re.exec(line); m; m = re.exec(line))
+      out.push(range(prose.lines[i], m.index, m.index + m[0].length));
+  }
+  for (const t of titled) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t.text); m; m = re.exec(t.text))
+      out.push(range(t.line, t.from + m.index, t.from + m.index + m[0].length));
+  }
+  return out;
+}
+
+/**
+ * Respelling the place would make its line a speaker label: a prose line
+ * that is only `Thorsten:` stays prose, but `Torsten:` is a name confirmed
+ * elsewhere and would open a turn. Such a place is left alone.
+ */
+function wouldBeLabel(
+  model: TranscriptModel,
+  r: Range,
+  respelt: string,
+  known: Iterable<string>,
+): boolean {
+  const line = model.text.line(r.start.line);
+  if (!/^:\s*$/.test(line.slice(r.end.character))) return false;
+  const name = (line.slice(0, r.start.character) + respelt).trim();
+  for (const k of known) if (k === name) return true;
   return false;
 }
 

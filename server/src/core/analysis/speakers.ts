@@ -67,6 +67,8 @@ interface LabelVerdict {
   readonly preferred: boolean;
   /** Renaming the other way, when the evidence is close to even. */
   readonly reverse?: boolean;
+  /** The name is another label's: accepting this one as right accepts that one too. */
+  readonly distinct?: boolean;
 }
 
 /** The roster as the checks use it: canonical names by key. */
@@ -239,6 +241,7 @@ function labelVerdicts(
         safe: ratio >= SAFE_LABEL_RATIO,
         preferred: !even,
         reverse: even,
+        distinct: true,
       });
       continue;
     }
@@ -298,11 +301,9 @@ function addMentionFindings(
   renameLabels: (from: string, to: string) => Fix,
 ): void {
   const labelList = byName.get(m.speaker);
-  const evidence = m.fromRoster
-    ? labelList
-      ? `the roster and ${labelsCount(labelList.length)}`
-      : 'the roster'
-    : labelsCount(labelList?.length ?? 0);
+  // A name heard only in compound labels (`Anna & Ben`) counts those.
+  const own = labelList ? labelsCount(labelList.length) : `${labelsCount(m.labels)}, with others`;
+  const evidence = m.fromRoster ? (m.labels > 0 ? `the roster and ${own}` : 'the roster') : own;
   const forms = [...m.forms].map(([form, n]) => `'${form}' ${times(n)}`).join(', ');
   const message = (form: string) =>
     `'${form}' looks like a misspelling of '${m.part}': speaker '${m.speaker}' (${evidence}); the text spells it ${forms}`;
@@ -310,9 +311,16 @@ function addMentionFindings(
   const related = labelList
     ? [{ range: labelList[0].nameRange, message: `speaker '${m.speaker}' is labelled here` }]
     : undefined;
+  // Renaming the speaker after the text changes only the misspelt word of the name.
+  const renamed = m.listed
+    ? undefined
+    : m.speaker
+        .split(/(\s+)/)
+        .map((w) => (w === m.part ? m.capitalised : w))
+        .join('');
   const fixes = new MentionFixes(
     m,
-    labelList ? () => renameLabels(m.speaker, m.capitalised) : undefined,
+    labelList && renamed ? () => renameLabels(m.speaker, renamed) : undefined,
   );
   for (let i = 0; i < m.places.length; i++) {
     const form = m.formAt[i];
@@ -348,11 +356,18 @@ class LabelFixes {
           safe: this.verdict.safe,
         },
         reverse: this.verdict.reverse ? this.renameBack() : undefined,
-        accept: {
-          title: `Accept '${this.name}' as a known speaker`,
-          edits: [],
-          command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name] },
-        },
+        accept: this.verdict.distinct
+          ? {
+              // Both, or the other name becomes a near spelling of the accepted one.
+              title: `Accept '${this.name}' as a known speaker, another person than '${this.verdict.name}'`,
+              edits: [],
+              command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name, [this.verdict.name]] },
+            }
+          : {
+              title: `Accept '${this.name}' as a known speaker`,
+              edits: [],
+              command: { id: ACCEPT_SPEAKER_COMMAND, args: [this.name, []] },
+            },
       };
     }
     const { all, reverse, accept } = this.made;
@@ -371,7 +386,7 @@ class LabelFixes {
 
 /** The repairs of one misspelt name in the text, shared by its places. */
 class MentionFixes {
-  private made: { all: Fix; reverse?: Fix; roster: Fix; ignore: Fix } | undefined;
+  private made: { all: Fix; reverse?: Fix; roster?: Fix; ignore: Fix } | undefined;
 
   constructor(
     private readonly m: Mentions,
@@ -388,17 +403,21 @@ class MentionFixes {
           title: `Respell ${shown} as '${m.part}' (${places(m.places.length)})`,
           edits: m.places.map((range) => ({ range, newText: m.part })),
           preferred: true,
-          safe: true,
+          safe: m.safe,
         },
         reverse: reverse && { title: `${reverse.title} instead`, edits: reverse.edits },
-        roster: {
-          title: `Add '${m.capitalised}' to the roster as a misspelling of '${m.speaker}'`,
-          edits: [],
-          command: {
-            id: ADD_TO_ROSTER_COMMAND,
-            args: [{ kind: 'misspelling', name: m.capitalised, speaker: m.speaker } as RosterEdit],
-          },
-        },
+        roster: m.listed
+          ? undefined
+          : {
+              title: `Add '${m.capitalised}' to the roster as a misspelling of '${m.speaker}'`,
+              edits: [],
+              command: {
+                id: ADD_TO_ROSTER_COMMAND,
+                args: [
+                  { kind: 'misspelling', name: m.capitalised, speaker: m.speaker } as RosterEdit,
+                ],
+              },
+            },
         ignore: {
           title: `Ignore '${m.capitalised}': another name, not '${m.part}'`,
           edits: [],
@@ -414,7 +433,8 @@ class MentionFixes {
     if (all.edits.length > 1)
       fixes.push({ title: `Respell only this one as '${m.part}'`, edits: [all.edits[i]] });
     if (reverse) fixes.push(reverse);
-    fixes.push(roster, ignore);
+    if (roster) fixes.push(roster);
+    fixes.push(ignore);
     return fixes;
   }
 }
