@@ -70,10 +70,12 @@ export function toEslintResult(
       .map((x) => {
         const edits = localEdits(f, x);
         // A title that counts every place says which part this fix is.
+        // Only a safe fix is applied by 'transcript fix'; the others the editor's quick fix does.
+        const all = x.safe
+          ? `'transcript fix' does all ${x.edits.length}`
+          : `the editor's quick fix does all ${x.edits.length}`;
         const title =
-          edits && edits.length < x.edits.length
-            ? `${x.title}: this place ('transcript fix' does all ${x.edits.length})`
-            : x.title;
+          edits && edits.length < x.edits.length ? `${x.title}: this place (${all})` : x.title;
         return { ...x, title, edits };
       })
       .filter((x): x is typeof x & { edits: readonly TextEdit[] } => x.edits !== undefined);

@@ -431,7 +431,11 @@ describe('speaker names: labels outrank the text', () => {
         ['José', 'Jose'],
         ['Müller', 'Mueller'],
       ]) {
-        const text = lines(...turns(label, 'Ben'), 'Ben:', `[9:00] Danke, ${word}, wirklich.`);
+        const text = lines(
+          ...turns(label, 'Ben', label),
+          'Ben:',
+          `[9:00] Danke, ${word}, wirklich.`,
+        );
         const f = mentions(text);
         assert.equal(f.length, 1, `${word} → ${label}`);
         assert.deepEqual(fixesOf(f[0])[0], [
@@ -462,6 +466,48 @@ describe('speaker names: labels outrank the text', () => {
         );
         assert.equal(fixAllText(text, settings()).text, text, `${word} stays unattended`);
       }
+    });
+
+    it('leaves a respelling toward a name on one label only to the user (a clip, a caller)', () => {
+      const text = lines(...turns('John Cleese', 'Ben', 'Ben'), 'Ben:', '[9:00] Danke, Jon.');
+      const f = mentions(text);
+      assert.deepEqual(fixesOf(f[0])[0], ["Respell 'Jon' as 'John' (1 place)", true, false]);
+      assert.equal(fixAllText(text, settings()).text, text);
+    });
+
+    it('does not take the first name of someone else for a speaker (Jon Hoyt beside John Smith)', () => {
+      const text = lines(
+        ...turns('John Smith', 'Ben', 'John Smith'),
+        'Ben:',
+        '[9:00] Jon Hoyt sagt das, und Jon Smith auch. Danke, Jon. Frau Smyth Müller.',
+      );
+      assert.deepEqual(
+        mentions(text).map((x) => wordAt(text, x.range)),
+        ['Jon', 'Jon', 'Smyth'],
+      );
+    });
+
+    it('says in the ESLint JSON who applies all places: transcript fix for a safe fix, the editor otherwise', () => {
+      const text = lines(
+        ...turns('Malte', 'Ben', 'Malte'),
+        'Ben:',
+        '[9:00] Malta und Malta, Malthe und Malthe.',
+      );
+      const result = toEslintResult('x.txt', text, analyze(text, settings()).findings);
+      const titles = new Set(
+        result.messages.flatMap((m) => (m.suggestions ?? []).map((x) => x.desc)),
+      );
+      assert.ok(
+        titles.has(
+          "Respell 'Malta' as 'Malte' (2 places): this place (the editor's quick fix does all 2)",
+        ),
+        [...titles].join('\n'),
+      );
+      assert.ok(
+        titles.has(
+          "Respell 'Malthe' as 'Malte' (2 places): this place ('transcript fix' does all 2)",
+        ),
+      );
     });
 
     it('applies a roster misspelling of several words to the text (Matthias rein → Matthias Fein)', () => {
@@ -533,7 +579,15 @@ describe('speaker names: labels outrank the text', () => {
 
     it('leaves a prose line that respelling would turn into a speaker label', () => {
       // 'Thorsten:' followed by another label is prose; 'Torsten:' there would be a label.
-      const t = lines('Torsten:', '[0:00] Hallo.', 'Thorsten:', 'Ben:', '[0:10] Danke Thorsten.');
+      const t = lines(
+        'Torsten:',
+        '[0:00] Hallo.',
+        'Thorsten:',
+        'Ben:',
+        '[0:10] Danke Thorsten.',
+        'Torsten:',
+        '[0:20] Gern.',
+      );
       const f = mentions(t);
       assert.deepEqual(
         f.map((x) => x.range.start.line),
@@ -541,7 +595,7 @@ describe('speaker names: labels outrank the text', () => {
       );
       const fixed = fixAllText(t, settings()).text;
       assert.equal(fixed, t.replace('Danke Thorsten', 'Danke Torsten'));
-      assert.equal(analyze(fixed, settings()).model.labels.length, 2);
+      assert.equal(analyze(fixed, settings()).model.labels.length, 3);
     });
 
     it("'Accept' on a minority label accepts the other spelling too: both are people, nothing is left flagged", () => {

@@ -204,6 +204,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
       (r) =>
         !ignored(model, r, roster.ignorePhrases) &&
         !inIdentifier(model, r) &&
+        !anotherPerson(model, r, target) &&
         !wouldBeLabel(model, r, target.part, input.known),
     );
     // A word only ever capitalised where a sentence starts is an ordinary
@@ -225,7 +226,11 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
       labels: target.labels,
       fromRoster: rosterNames.has(target.speaker),
       listed,
-      safe: listed || soundsTheSame(forms[0], target.part),
+      // A name on one label only (a clip, a caller) is too little to rewrite the text after.
+      safe:
+        listed ||
+        (soundsTheSame(forms[0], target.part) &&
+          (target.labels >= 2 || rosterNames.has(target.speaker))),
       forms: sorted,
       capitalised: upper ?? first.charAt(0).toUpperCase() + first.slice(1),
       places: kept,
@@ -292,6 +297,22 @@ function phrasePlaces(
       out.push(range(t.line, t.from + m.index, t.from + m.index + m[0].length));
   }
   return out;
+}
+
+/**
+ * The word is the first name of someone else: followed by a surname that is
+ * none of the speaker's (`Jon Hoyt`, `Jerrod Engelberg` beside the speaker
+ * `Jerod Santo`). Only for speakers whose full name is known.
+ */
+function anotherPerson(model: TranscriptModel, r: Range, target: Part): boolean {
+  const words = nameParts(target.speaker);
+  if (words.length < 2 || target.part === words[words.length - 1]) return false;
+  const after = /^ (\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(
+    model.text.line(r.start.line).slice(r.end.character),
+  );
+  if (!after) return false;
+  const next = after[1];
+  return !words.some((w) => nameKey(w) === nameKey(next) || soundsLike(next, w));
 }
 
 /**
