@@ -416,7 +416,7 @@ describe('transcript (built CLI)', function () {
       const dir = tmp.folder('fix-mixed');
       const original =
         '\ufeffTranscript\r\nMalte:\n[0:05]  Hallo\u00a0Stefan,\tschön.  \r\n' +
-        'Stephan:\r\n\r\n[0:20] Hallo Malte. Stefan hier.\nMalte:\r\n[0:30] Gut.';
+        'Stephan:\r\n\r\n[0:20] Hallo Malte. Stefan hier.\nMalte:\r\n[0:30] Gut.\r\nStephan:\n[0:40] Ja.';
       const file = path.join(dir, 'mixed.txt');
       fs.writeFileSync(file, original);
       const r = cli('fix', file);
