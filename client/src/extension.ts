@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { parseOffset } from '../../server/src/core/shift';
 import { ROSTER_FILE } from '../../server/src/core/roster';
+import { READERS } from '../../server/src/core/readers';
 import { EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/core/formats/export';
 import {
   EXPORT,
@@ -33,15 +34,15 @@ import { acceptSpeaker, changeRoster } from './roster';
 import { decodeUtf8 } from './utf8';
 
 export const LANGUAGE_ID = 'transcript';
-/** The first line of an Auphonic export (the file may start with a BOM). */
-const AUPHONIC_FIRST_LINE = /^\uFEFF?\s*Generated Shownotes\s*$/;
 
 let client: LanguageClient | undefined;
 
-/** Gives a plain-text document that starts like an Auphonic export the Transcript language. */
+/** Gives a plain-text document that starts like a layout a reader knows the Transcript language. */
 async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
-  if (!AUPHONIC_FIRST_LINE.test(doc.lineAt(0).text)) return;
+  // The first lines are enough for every reader's `looksLike`.
+  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 20), 0));
+  if (!READERS.some((r) => r.looksLike(head))) return;
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
 

@@ -1,4 +1,5 @@
 /** The document model: what a transcript is made of, with positions. */
+import type { Layout } from './readers/reader';
 import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
 
@@ -111,6 +112,8 @@ export interface ProseSpans {
 }
 
 export interface TranscriptModel {
+  /** The layout the text was read in. */
+  readonly layout: Layout;
   readonly text: LineIndex;
   readonly sections: readonly Section[];
   readonly chapters: readonly ChapterEntry[];
