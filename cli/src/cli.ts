@@ -11,6 +11,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
+import { LAYOUTS, type Layout } from '../../server/src/core/readers';
 import {
   analyze,
   fixAllText,
@@ -55,6 +56,8 @@ interface CheckOptions {
   disable: string[];
   /** fix: write read-only files too. */
   force?: boolean;
+  /** The layout to read, instead of deciding by extension and content. */
+  layout?: Layout;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -139,7 +142,10 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
       exit = 2;
       continue;
     }
-    const { findings } = analyze(text, await settingsOf(file));
+    const { findings } = analyze(text, await settingsOf(file), {
+      fileName: file,
+      layout: opts.layout,
+    });
     checked++;
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
@@ -165,7 +171,8 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
     try {
       const read = await readTranscript(file);
       const settings = await settingsOf(file);
-      const { text, applied } = fixAllText(read.text, settings);
+      const as = { fileName: file, layout: opts.layout };
+      const { text, applied } = fixAllText(read.text, settings, as);
       if (text === read.text) {
         io.out(`${file}: nothing to fix`);
       } else {
@@ -173,7 +180,7 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
         io.out(`${file}: ${applied.length} ${applied.length === 1 ? 'fix' : 'fixes'} applied`);
         for (const title of applied) io.out(`  - ${title}`);
       }
-      const left = analyze(text, settings).findings;
+      const left = analyze(text, settings, as).findings;
       const errors = left.filter((f) => f.severity === 'error').length;
       if (left.length > 0)
         io.out(
@@ -196,13 +203,14 @@ function outlineLines(nodes: readonly OutlineNode[], depth = 0): string[] {
   ]);
 }
 
-async function printOutline(files: string[], io: Io): Promise<number> {
+async function printOutline(files: string[], layout: Layout | undefined, io: Io): Promise<number> {
   let exit = 0;
   for (const file of files) {
     try {
       const { text } = await readTranscript(file);
       if (files.length > 1) io.out(`${file}:`);
-      for (const line of outlineLines(outline(parse(text)))) io.out(line);
+      for (const line of outlineLines(outline(parse(text, { fileName: file, layout }))))
+        io.out(line);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       io.err(`transcript: ${e.message}`);
@@ -213,6 +221,7 @@ async function printOutline(files: string[], io: Io): Promise<number> {
 }
 
 interface ShiftOptions {
+  layout?: Layout;
   by: string;
   from?: string;
   force?: boolean;
@@ -233,7 +242,8 @@ async function shift(file: string, opts: ShiftOptions, io: Io): Promise<number> 
   }
   try {
     const read = await readTranscript(file);
-    const r = shiftTimestamps(parse(read.text), offset, { fromSeconds: from });
+    const model = parse(read.text, { fileName: file, layout: opts.layout });
+    const r = shiftTimestamps(model, offset, { fromSeconds: from });
     if (!r.ok) {
       io.err(`transcript: ${file}: ${r.message}`);
       return 1;
@@ -256,7 +266,7 @@ async function shift(file: string, opts: ShiftOptions, io: Io): Promise<number> 
 
 async function stats(
   files: string[],
-  opts: { format: 'markdown' | 'json' },
+  opts: { format: 'markdown' | 'json'; layout?: Layout },
   io: Io,
 ): Promise<number> {
   let exit = 0;
@@ -265,7 +275,7 @@ async function stats(
   for (const file of files) {
     try {
       const { text } = await readTranscript(file);
-      const s = statistics(parse(text));
+      const s = statistics(parse(text, { fileName: file, layout: opts.layout }));
       if (opts.format === 'json') all.set(file, s);
       else io.out(statisticsMarkdown(s, path.basename(file)));
     } catch (e) {
@@ -302,7 +312,16 @@ function addCheckOptions(cmd: Command): Command {
     .option('--feed <file>', "the show's RSS feed, for its <podcast:person> names")
     .option('--no-roster', `do not read ${ROSTER_FILE} files or a feed`)
     .option('--tolerance <seconds>', 'chapter time tolerance in seconds (default 10)', seconds)
-    .option('--disable <code>', 'do not report this finding code (repeatable)', collect, []);
+    .option('--disable <code>', 'do not report this finding code (repeatable)', collect, [])
+    .addOption(layoutOption());
+}
+
+/** `--layout`: read the files in this layout, whatever their extension and first lines. */
+function layoutOption(): Option {
+  return new Option(
+    '--layout <layout>',
+    'read as this layout (default: by extension, then by the first lines)',
+  ).choices([...LAYOUTS]);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -342,6 +361,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .requiredOption('--by <offset>', 'signed offset: -12, +1:30, -0:00:05')
     .option('--from <time>', 'only times at or after this one (default: all)')
     .option('--force', 'also rewrite a read-only file (it stays read-only)')
+    .addOption(layoutOption())
     .argument('<file>', 'transcript file')
     .action(async (file: string, opts: ShiftOptions) => {
       exit = await shift(file, opts, io);
@@ -355,8 +375,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         .choices(['markdown', 'json'])
         .default('markdown'),
     )
+    .addOption(layoutOption())
     .argument('<files...>', 'transcript files')
-    .action(async (files: string[], opts: { format: 'markdown' | 'json' }) => {
+    .action(async (files: string[], opts: { format: 'markdown' | 'json'; layout?: Layout }) => {
       exit = await stats(files, opts, io);
     });
 
@@ -405,9 +426,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('outline')
     .description('print the chapters and speaker turns, with their lines')
+    .addOption(layoutOption())
     .argument('<files...>', 'transcript files')
-    .action(async (files: string[]) => {
-      exit = await printOutline(files, io);
+    .action(async (files: string[], opts: { layout?: Layout }) => {
+      exit = await printOutline(files, opts.layout, io);
     });
 
   try {

@@ -37,9 +37,14 @@ export const LANGUAGE_ID = 'transcript';
 
 let client: LanguageClient | undefined;
 
+/** WebVTT and SRT files, served by name (see the document selector). */
+const CUE_FILES = ['**/*.vtt', '**/*.srt'];
+
 /** Gives a plain-text document that starts like a layout a reader knows the Transcript language. */
 async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
+  // A cue file keeps its language: it is served by name.
+  if (/\.(?:vtt|srt)$/i.test(doc.uri.path)) return;
   // The first lines are enough for every reader's `looksLike`.
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 20), 0));
   if (!READERS.some((r) => r.looksLike(head))) return;
@@ -259,6 +264,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
       { language: LANGUAGE_ID, scheme: 'vscode-vfs' },
+      // Cue files by name, whatever language another extension gives them:
+      // the server reads them by their extension.
+      ...CUE_FILES.map((pattern) => ({ scheme: 'file', pattern })),
+      ...CUE_FILES.map((pattern) => ({ scheme: 'vscode-vfs', pattern })),
     ],
     synchronize: {
       configurationSection: 'transcript',

@@ -251,6 +251,9 @@ export function startServer(connection: Connection): void {
       return cached;
     const analysis = analyze(text, settings, {
       otherEpisodes: indexer.index.speakerEpisodes(normalizeUri(doc.uri)),
+      // The file's extension chooses the reader (WebVTT, SRT, Auphonic text),
+      // whatever language id the editor gave it.
+      fileName: URI.parse(doc.uri).path,
     });
     indexOpen(doc, analysis);
     const fresh = { text, analysis, settings, generation: indexer.index.generation };

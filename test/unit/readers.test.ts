@@ -15,13 +15,24 @@ const EXAMPLE = readFileSync(path.join(__dirname, '../../examples/episode.txt'),
 
 describe('readers', () => {
   it('knows the Auphonic layout, by its first line (with or without a BOM) and by .transcript', () => {
-    assert.deepEqual(LAYOUTS, ['auphonic']);
+    assert.deepEqual(LAYOUTS, ['auphonic', 'webvtt', 'srt']);
     assert.equal(auphonicReader.looksLike(EXAMPLE), true);
     assert.equal(auphonicReader.looksLike('\ufeff  Generated Shownotes \r\nChapters'), true);
     assert.equal(auphonicReader.looksLike('Generated Shownotes'), true);
     assert.equal(auphonicReader.looksLike('Hello\nGenerated Shownotes'), false);
     assert.equal(chooseReader('anything', { fileName: 'a.TRANSCRIPT' }), auphonicReader);
     assert.equal(chooseReader('anything', { layout: 'auphonic' }), auphonicReader);
+  });
+
+  it('chooses WebVTT and SRT by extension, then by the first lines; an explicit layout wins', () => {
+    const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\n<v Anna>Hallo.';
+    const srt = '1\n00:00:00,000 --> 00:00:01,000\nAnna: Hallo.';
+    assert.equal(chooseReader('', { fileName: 'a.vtt' }).layout, 'webvtt');
+    assert.equal(chooseReader('', { fileName: '/x/A.SRT' }).layout, 'srt');
+    assert.equal(chooseReader(vtt, { fileName: 'notes.txt' }).layout, 'webvtt');
+    assert.equal(chooseReader('\ufeff' + srt).layout, 'srt');
+    assert.equal(chooseReader(vtt, { fileName: 'a.vtt', layout: 'auphonic' }).layout, 'auphonic');
+    assert.equal(readTranscript(vtt).layout, 'webvtt');
   });
 
   it('reads text no reader recognises as Auphonic text, the layout the findings speak of', () => {

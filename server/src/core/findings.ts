@@ -13,6 +13,9 @@ export const FINDING_CODES = [
   'chapter-time-mismatch',
   'speaker-turn-empty',
   'section-duplicate',
+  'cue-timing-malformed',
+  'cue-overlap',
+  'cue-empty',
   'not-a-transcript',
 ] as const;
 
@@ -32,6 +35,9 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'chapter-time-mismatch': 'warning',
   'speaker-turn-empty': 'warning',
   'section-duplicate': 'warning',
+  'cue-timing-malformed': 'error',
+  'cue-overlap': 'warning',
+  'cue-empty': 'warning',
   'not-a-transcript': 'information',
 };
 

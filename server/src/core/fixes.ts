@@ -1,6 +1,6 @@
 /** Fix all: every safe fix at once, as one set of non-overlapping edits. */
 import type { Finding, Fix } from './findings';
-import { analyze } from './analysis/analyze';
+import { analyze, type AnalysisContext } from './analysis/analyze';
 import type { Settings } from './settings';
 import { applyEdits, comparePositions, type TextEdit } from './text';
 
@@ -50,11 +50,15 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllResult {
 }
 
 /** Applies the safe fixes to a text until nothing changes (at most a few rounds). */
-export function fixAllText(text: string, settings: Settings): { text: string; applied: string[] } {
+export function fixAllText(
+  text: string,
+  settings: Settings,
+  context: AnalysisContext = {},
+): { text: string; applied: string[] } {
   let current = text;
   const applied: string[] = [];
   for (let round = 0; round < 3; round++) {
-    const { edits, applied: titles } = fixAllEdits(analyze(current, settings).findings);
+    const { edits, applied: titles } = fixAllEdits(analyze(current, settings, context).findings);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);
     for (const t of titles) applied.push(t);

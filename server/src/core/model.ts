@@ -111,6 +111,21 @@ export interface ProseSpans {
   readonly starts: ArrayLike<number>;
 }
 
+/** A cue of a cue file (WebVTT, SRT): its lines and times. */
+export interface Cue {
+  /** The identifier line, or the timing line when there is none. */
+  readonly firstLine: number;
+  readonly timingLine: number;
+  /** The last text line (the timing line for a cue without text). */
+  readonly lastLine: number;
+  /** Seconds, when readable. */
+  readonly start?: number;
+  readonly end?: number;
+  readonly startRange?: Range;
+  readonly endRange?: Range;
+  readonly hasWords: boolean;
+}
+
 export interface TranscriptModel {
   /** The layout the text was read in. */
   readonly layout: Layout;
@@ -127,6 +142,8 @@ export interface TranscriptModel {
   readonly malformedStamps: readonly MalformedTimestamp[];
   readonly headings: readonly ChapterHeading[];
   readonly prose: ProseSpans;
+  /** The cues, in a cue file (WebVTT, SRT); undefined in the text layouts. */
+  readonly cues?: readonly Cue[];
   /** Sections, labels or timestamps were found. */
   readonly looksLikeTranscript: boolean;
   /** Problems found while parsing (malformed stamps and entries, duplicate sections). */

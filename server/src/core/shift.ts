@@ -116,6 +116,27 @@ export function shiftTimestamps(
       return `Shifting by ${shown} needs fractions of a second that ${where} does not show; shift by ${digits ? `steps of ${10 ** -digits} s` : 'whole seconds'}. Nothing was changed`;
     return undefined;
   };
+  if (model.cues) {
+    // Cue files: both ends of each cue, each written as it was (SRT's comma kept).
+    for (const c of model.cues) {
+      if (c.start === undefined || !inScope(c.timingLine, c.start, true)) continue;
+      for (const [seconds, r] of [
+        [c.start, c.startRange],
+        [c.end, c.endRange],
+      ] as const) {
+        if (seconds === undefined || !r) continue;
+        const written = model.text.line(c.timingLine).slice(r.start.character, r.end.character);
+        const plain = written.replace(',', '.');
+        const moved = seconds + offset;
+        const problem = refuse(plain, moved, `${written} on line ${c.timingLine + 1}`);
+        if (problem) return { ok: false, message: problem };
+        const text = formatLike(plain, moved, true);
+        edits.push({ range: r, newText: written.includes(',') ? text.replace('.', ',') : text });
+      }
+      stamps++;
+    }
+    return { ok: true, edits, stamps, chapters };
+  }
   for (const s of model.stamps) {
     if (!inScope(s.line, s.seconds, true)) continue;
     const moved = s.seconds + offset;

@@ -2,6 +2,7 @@
  * Statistics: per speaker (turns, words, estimated talking time, shares) and
  * per chapter (start, length, turns, words), as data, Markdown or JSON.
  */
+import { readerFor, type Layout } from './readers';
 import { orderedStamps } from './analysis/order';
 import type { Paragraph, TranscriptModel } from './model';
 import { compoundParts } from './names';
@@ -35,6 +36,8 @@ export interface ChapterStats {
 }
 
 export interface Statistics {
+  /** The layout the transcript was read in (`auphonic`, `webvtt`, `srt`). */
+  readonly layout?: Layout;
   readonly duration: number;
   readonly words: number;
   readonly speakers: readonly SpeakerStats[];
@@ -164,7 +167,7 @@ export function statistics(model: TranscriptModel): Statistics {
       firstWords: from < upto ? firstWords(paragraphText(model, timed[from])) : '',
     };
   });
-  return { duration, words: totalWords, speakers, chapters };
+  return { layout: model.layout, duration, words: totalWords, speakers, chapters };
 }
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
@@ -176,7 +179,7 @@ export function statisticsMarkdown(stats: Statistics, title = 'Transcript'): str
   const lines = [
     `# Statistics: ${escapeCell(title)}`,
     '',
-    `About ${formatClock(Math.round(stats.duration))} long, ${stats.words} words, ${stats.speakers.length} speakers, ${stats.chapters.length} chapters.`,
+    `About ${formatClock(Math.round(stats.duration))} long, ${stats.words} words, ${stats.speakers.length} speakers, ${stats.chapters.length} chapters${stats.layout ? ` (read as ${readerFor(stats.layout).title})` : ''}.`,
     '',
     '## Speakers',
     '',

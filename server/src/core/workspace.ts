@@ -29,7 +29,7 @@ export interface EpisodeSummary {
 }
 
 export function summarize(uri: string, text: string): EpisodeSummary {
-  return summarizeModel(uri, parse(text));
+  return summarizeModel(uri, parse(text, { fileName: uri }));
 }
 
 /**

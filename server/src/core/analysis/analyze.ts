@@ -3,7 +3,9 @@ import { sortFindings, type Finding } from '../findings';
 import type { TranscriptModel } from '../model';
 import { parse } from '../parser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { Layout } from '../readers';
 import { chapterFindings } from './chapters';
+import { cueFindings } from './cues';
 import { chapterOrder, timestampOrder } from './order';
 import { speakerFindings, type SpeakerContext } from './speakers';
 import { emptyTurns } from './turns';
@@ -13,8 +15,14 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-/** What the analysis may know beyond the document: the rest of the workspace. */
-export type AnalysisContext = SpeakerContext;
+/**
+ * What the analysis may know beyond the document: the rest of the workspace,
+ * and the file's name or layout (which decide the reader).
+ */
+export interface AnalysisContext extends SpeakerContext {
+  readonly fileName?: string;
+  readonly layout?: Layout;
+}
 
 export function analyzeModel(
   model: TranscriptModel,
@@ -28,6 +36,7 @@ export function analyzeModel(
     ...chapterFindings(model, settings.chapterTimeTolerance),
     ...speakerFindings(model, settings, context),
     ...emptyTurns(model),
+    ...cueFindings(model),
   ];
   return sortFindings(all.filter((f) => settings.findings[f.code]));
 }
@@ -38,6 +47,6 @@ export function analyze(
   settings: Settings = DEFAULT_SETTINGS,
   context: AnalysisContext = {},
 ): Analysis {
-  const model = parse(text);
+  const model = parse(text, context);
   return { model, findings: analyzeModel(model, settings, context) };
 }

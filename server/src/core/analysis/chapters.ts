@@ -43,7 +43,7 @@ export function headingInsertLine(
  * an import leaves it out. Decided by parsing the line, as the parser would.
  */
 export function headingProblem(title: string): string | undefined {
-  const probe = parse(`Chapters\n0:00:00 ${title}\nTranscript\n${title}\n`);
+  const probe = parse(`Chapters\n0:00:00 ${title}\nTranscript\n${title}\n`, { layout: 'auphonic' });
   if (probe.headings.length === 1 && probe.headings[0]!.exact) return undefined;
   const trimmed = title.trim();
   if (SECTION_HEADERS.has(trimmed)) return `it would read as the section header '${trimmed}'`;

@@ -5,6 +5,8 @@ import { range } from '../text';
 
 export function emptyTurns(model: TranscriptModel): Finding[] {
   const findings: Finding[] = [];
+  // In a cue file an empty turn is an empty cue, reported as `cue-empty`.
+  if (model.cues) return findings;
   model.turns.forEach((turn, i) => {
     if (turn.hasWords) return;
     const next = model.turns[i + 1];

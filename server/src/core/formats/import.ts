@@ -87,7 +87,7 @@ function importUnsafe(content: string, options: ImportOptions): ImportResult {
     const message =
       t === ''
         ? 'Nothing to import: the file is empty'
-        : parse(content).looksLikeTranscript
+        : parse(content, { layout: 'auphonic' }).looksLikeTranscript
           ? 'This is already a transcript in this format; there is nothing to import'
           : data !== undefined && !isJsonTranscript(data)
             ? "Unknown JSON: a Podcasting 2.0 transcript is an object with a 'segments' array"
