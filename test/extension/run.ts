@@ -63,7 +63,8 @@ function exitSignal(ms: number): {
 }
 
 async function runInCodeServer(root: string, results: string): Promise<string[]> {
-  const timeout = scaleTimeout(300_000);
+  // From the start of code-server to the end of the last test.
+  const timeout = scaleTimeout(Number(process.env.EXTENSION_TESTS_TIMEOUT_MS) || 300_000);
   const signal = exitSignal(timeout);
   const problems: string[] = [];
   let vs: VSCodeSession | undefined;
