@@ -1,10 +1,13 @@
 // Bundles the VS Code client, the language server and the CLI with esbuild.
+// With --tests, also the extension-host test suite (test/extension/) into
+// dist/test/extension.js, which VS Code's extension host requires.
 import { build } from 'esbuild';
 import { mkdir, readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
 const common = {
   bundle: true,
   platform: 'node',
@@ -33,5 +36,16 @@ await Promise.all([
     outfile: 'dist/cli.js',
     define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
   }),
+  tests &&
+    build({
+      ...common,
+      entryPoints: ['test/extension/index.ts'],
+      outfile: 'dist/test/extension.js',
+      // mocha is loaded from node_modules at run time: its reporters and
+      // interfaces are found by name, which a bundle cannot do.
+      external: ['vscode', 'mocha'],
+    }),
 ]);
-console.log(`built dist/client.js, dist/server.js, dist/cli.js${production ? ' (minified)' : ''}`);
+const built = ['dist/client.js', 'dist/server.js', 'dist/cli.js'];
+if (tests) built.push('dist/test/extension.js');
+console.log(`built ${built.join(', ')}${production ? ' (minified)' : ''}`);

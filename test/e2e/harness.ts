@@ -552,6 +552,15 @@ export interface StartOptions {
    * (default true). Until then Quick Open and commands are slow to answer.
    */
   waitForExtensionHost?: boolean;
+  /** More environment for code-server (and so for its extension host), over the run folder's. */
+  env?: Record<string, string>;
+  /**
+   * Entries of the workbench URL's `payload` (e.g. extensionDevelopmentPath,
+   * extensionTestsPath), given code-server's remote authority (`127.0.0.1:PORT`).
+   */
+  payload?: (authority: string) => [string, string][];
+  /** Called with the new page before it opens the workbench (e.g. to expose functions). */
+  beforeOpen?: (page: Page) => Promise<void>;
 }
 
 export interface ProblemsCounts {
@@ -857,6 +866,7 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
     }
 
     // code-server, in its own process group.
+    Object.assign(run.env, options.env);
     debug(`starting code-server on port ${port}`);
     child = spawnCodeServer(baseArgs, workspaceDir, run, logFile);
     const pgid = child.pid;
@@ -898,7 +908,11 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
       viewport: options.viewport ?? { width: 1400, height: 900 },
     });
     const page = await context.newPage();
-    const url = `${base}/?folder=${encodeURIComponent(workspaceDir)}`;
+    await options.beforeOpen?.(page);
+    const payload = options.payload?.(`127.0.0.1:${port}`);
+    const url =
+      `${base}/?folder=${encodeURIComponent(workspaceDir)}` +
+      (payload?.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '');
     debug(`opening ${url}`);
     await page.goto(url, { timeout: remaining() });
     await poll(() => page.locator('.monaco-workbench .part.statusbar').first().isVisible(), {
