@@ -51,21 +51,21 @@ async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
 
-/** Asks for an offset and shifts the stamps at or after the cursor (or in the selection). */
-async function shiftTimestamps(): Promise<void> {
+/**
+ * Asks for an offset (or takes it as the argument: `-12`, `+1:30`) and shifts
+ * the stamps at or after the cursor (or in the selection).
+ */
+async function shiftTimestamps(offsetArgument?: unknown): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
-  const offset = await vscode.window.showInputBox({
-    title: 'Shift Timestamps',
-    prompt: editor.selection.isEmpty
-      ? 'Shift every timestamp and chapter time from the cursor on by (e.g. -12, +1:30, -0:00:05)'
-      : 'Shift the timestamps and chapter times in the selection by (e.g. -12, +1:30, -0:00:05)',
-    placeHolder: '-12',
-    validateInput: (v) =>
-      parseOffset(v) === undefined
-        ? 'Seconds or a time with a sign, such as -12, +1:30 or -0:00:05'
-        : undefined,
-  });
+  if (typeof offsetArgument === 'string' && parseOffset(offsetArgument) === undefined) {
+    void vscode.window.showWarningMessage(
+      `'${offsetArgument}' is not an offset: write seconds or a time with a sign, such as -12, +1:30 or -0:00:05`,
+    );
+    return;
+  }
+  const offset =
+    typeof offsetArgument === 'string' ? offsetArgument : await askOffset(editor.selection);
   if (offset === undefined) return;
   const params: ShiftTimestampsParams = {
     textDocument: { uri: editor.document.uri.toString() },
@@ -84,6 +84,20 @@ async function shiftTimestamps(): Promise<void> {
     void vscode.window.showWarningMessage(
       'The document changed meanwhile; nothing was shifted. Try again.',
     );
+}
+
+function askOffset(selection: vscode.Selection): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Shift Timestamps',
+    prompt: selection.isEmpty
+      ? 'Shift every timestamp and chapter time from the cursor on by (e.g. -12, +1:30, -0:00:05)'
+      : 'Shift the timestamps and chapter times in the selection by (e.g. -12, +1:30, -0:00:05)',
+    placeHolder: '-12',
+    validateInput: (v) =>
+      parseOffset(v) === undefined
+        ? 'Seconds or a time with a sign, such as -12, +1:30 or -0:00:05'
+        : undefined,
+  });
 }
 
 /** Quick pick of a format, then a save dialog; asks before exporting a transcript with errors. */
@@ -162,21 +176,29 @@ async function exportTranscript(): Promise<void> {
 }
 
 /** Open dialog for a WebVTT, SRT or JSON transcript (and optionally chapters); opens the result as a new transcript. */
-async function importTranscript(): Promise<void> {
+/**
+ * Asks for the file and a chapters file, or takes them as arguments (URIs:
+ * the file, and optionally its chapters; then nothing is asked).
+ */
+async function importTranscript(fileArgument?: unknown, chaptersArgument?: unknown): Promise<void> {
   if (!client) return;
-  const [file] =
-    (await vscode.window.showOpenDialog({
-      title: 'Import Transcript',
-      canSelectMany: false,
-      filters: { 'Transcripts (WebVTT, SRT, Podcasting 2.0 JSON)': ['vtt', 'srt', 'json'] },
-    })) ?? [];
+  const given = asUri(fileArgument);
+  const [file] = given
+    ? [given]
+    : ((await vscode.window.showOpenDialog({
+        title: 'Import Transcript',
+        canSelectMany: false,
+        filters: { 'Transcripts (WebVTT, SRT, Podcasting 2.0 JSON)': ['vtt', 'srt', 'json'] },
+      })) ?? []);
   if (!file) return;
-  const withChapters = await vscode.window.showQuickPick(
-    ['No chapters file', 'Add a chapters file…'],
-    {
-      title: 'Chapters',
-    },
-  );
+  const givenChapters = given ? asUri(chaptersArgument) : undefined;
+  const withChapters = given
+    ? givenChapters
+      ? 'Add a chapters file…'
+      : 'No chapters file'
+    : await vscode.window.showQuickPick(['No chapters file', 'Add a chapters file…'], {
+        title: 'Chapters',
+      });
   if (withChapters === undefined) return;
   // Undecodable bytes are refused, as the CLI refuses them, never replaced.
   const read = async (uri: vscode.Uri): Promise<string | undefined> => {
@@ -190,11 +212,12 @@ async function importTranscript(): Promise<void> {
   };
   let chapters: string | undefined;
   if (withChapters !== 'No chapters file') {
-    const [c] =
-      (await vscode.window.showOpenDialog({
-        title: 'Chapters (Podcasting 2.0 JSON, Podlove Simple Chapters, mp4chaps)',
-        canSelectMany: false,
-      })) ?? [];
+    const [c] = givenChapters
+      ? [givenChapters]
+      : ((await vscode.window.showOpenDialog({
+          title: 'Chapters (Podcasting 2.0 JSON, Podlove Simple Chapters, mp4chaps)',
+          canSelectMany: false,
+        })) ?? []);
     if (!c) return;
     chapters = await read(c);
     if (chapters === undefined) return;
@@ -220,6 +243,19 @@ async function importTranscript(): Promise<void> {
   });
   await vscode.window.showTextDocument(doc);
   if (result.warnings.length) void vscode.window.showWarningMessage(result.warnings.join('; '));
+}
+
+/** A command argument that names a file: a Uri, or a URI string. */
+function asUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value !== '') {
+    try {
+      return vscode.Uri.parse(value, true);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Read-only statistics documents, shown in the Markdown preview. */
@@ -296,9 +332,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         apply: 'first',
       }),
     ),
-    vscode.commands.registerCommand('transcript.shiftTimestamps', shiftTimestamps),
+    vscode.commands.registerCommand('transcript.shiftTimestamps', (offset?: unknown) =>
+      shiftTimestamps(offset),
+    ),
     vscode.commands.registerCommand('transcript.export', exportTranscript),
-    vscode.commands.registerCommand('transcript.import', importTranscript),
+    vscode.commands.registerCommand('transcript.import', (file?: unknown, chapters?: unknown) =>
+      importTranscript(file, chapters),
+    ),
     vscode.workspace.registerTextDocumentContentProvider(
       StatisticsDocuments.scheme,
       statisticsDocuments,

@@ -2,11 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   analyze,
+  applyEdits,
   DEFAULT_SETTINGS,
+  parse,
+  shiftTimestamps,
   statistics,
   statisticsMarkdown,
 } from '../../../server/src/core';
 import { exportTranscript } from '../../../server/src/core/formats/export';
+import { importTranscript } from '../../../server/src/core/formats/import';
+import { shiftScopeAt } from '../../../server/src/core/shift';
 import { CLEAN } from '../../unit/util';
 import {
   clearWorkspaceSettings,
@@ -181,9 +186,25 @@ describe('the contributed commands', function () {
   it('Shift Timestamps… (transcript.shiftTimestamps) with its offset input closed, changes nothing', async function () {
     const { doc, text } = await freshExample();
     await vscode.window.showTextDocument(doc);
-    // The command takes no arguments and the API cannot type into its input
-    // box (the e2e tests do): what can be driven is closing it.
     await closingItsInput('transcript.shiftTimestamps');
+    assert.equal(doc.getText(), text);
+  });
+
+  it("Shift Timestamps (transcript.shiftTimestamps '+1:00') from the top: every stamp and chapter time, as the core shifts them", async function () {
+    const { doc, text } = await freshExample();
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const model = parse(text);
+    const expected = shiftTimestamps(model, 60, shiftScopeAt(model, 0));
+    assert.ok(expected.ok && expected.stamps === 39 && expected.chapters === 9);
+    await vscode.commands.executeCommand('transcript.shiftTimestamps', '+1:00');
+    await waitFor(() => doc.getText() !== text, 'the shifted text');
+    assert.equal(doc.getText(), applyEdits(text, expected.edits));
+    assert.match(doc.getText(), /^0:01:00 Begrüßung$/m);
+    // One undo takes it back; a wrong offset changes nothing.
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === text, 'the text back after one undo');
+    await vscode.commands.executeCommand('transcript.shiftTimestamps', 'soon');
     assert.equal(doc.getText(), text);
   });
 
@@ -215,12 +236,38 @@ describe('the contributed commands', function () {
   it('Import… (transcript.import) with its open dialog closed, opens nothing', async function () {
     const documents = () => vscode.workspace.textDocuments.map((d) => d.uri.toString()).sort();
     const before = documents();
-    // The command takes no arguments and the API cannot give its open dialog a
-    // path (the e2e tests type one): what can be driven is closing it.
     await closingItsInput('transcript.import');
     assert.deepEqual(
       documents().filter((d) => !before.includes(d)),
       [],
     );
+  });
+
+  it('Import (transcript.import with an SRT and a chapters file) opens what the core imports, as a Transcript', async function () {
+    const srt = workspaceUri('imported.srt');
+    const chapters = workspaceUri('imported.chapters.json');
+    const SRT =
+      '1\n00:00:01,000 --> 00:00:04,000\nAnna: Hallo und willkommen.\n\n2\n00:00:05,000 --> 00:00:08,000\nBen: Danke, Anna.\n';
+    const CHAPTERS = '{"version":"1.2.0","chapters":[{"startTime":0,"title":"Begrüßung"}]}';
+    await vscode.workspace.fs.writeFile(srt, new TextEncoder().encode(SRT));
+    await vscode.workspace.fs.writeFile(chapters, new TextEncoder().encode(CHAPTERS));
+    try {
+      const expected = importTranscript(SRT, { chapters: CHAPTERS });
+      assert.ok(expected.ok);
+      await vscode.commands.executeCommand('transcript.import', srt, chapters);
+      const opened = await waitFor(
+        () =>
+          vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText() === expected.text),
+        'the imported transcript in an untitled editor',
+      );
+      assert.equal(opened.languageId, 'transcript');
+      assert.match(opened.getText(), /^0:00:00 Begrüßung$/m);
+      assert.match(opened.getText(), /^Anna:$/m);
+      assert.equal(vscode.window.activeTextEditor?.document, opened);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(srt);
+      await vscode.workspace.fs.delete(chapters);
+    }
   });
 });
