@@ -6,7 +6,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { startVSCode, waitFor, type VSCodeSession } from './harness.js';
-import { allProblems, closeAllEditors, SCENARIO_SETTINGS, vsixPath } from './workbench.js';
+import {
+  allProblems,
+  closeAllEditors,
+  renderedLines,
+  SCENARIO_SETTINGS,
+  vsixPath,
+  type RenderedLine,
+} from './workbench.js';
 
 const VTT = [
   'WEBVTT',
@@ -100,6 +107,27 @@ describe('WebVTT and SRT files, checked where they are', function () {
     );
     // The language stays what the editor chose: the server reads the file by its name.
     await vs.waitForLanguageMode('Plain Text');
+    // Under Plain Text the speaker names and cue times are coloured by the
+    // server's semantic tokens, apart from the text.
+    const spanOf = (l: RenderedLine | undefined, text: string) =>
+      l?.spans.find((x) => x.text.trim() === text);
+    const colours = await waitFor(
+      async () => {
+        const lines = await renderedLines(vs.page);
+        const speaker = spanOf(lines.get(7), 'Torsten');
+        const time = spanOf(lines.get(6), '00:00:00.000');
+        const plain = lines.get(15)?.spans[0];
+        if (!speaker || !time || !plain || speaker.color === plain.color) return undefined;
+        return { speaker, time, plain };
+      },
+      { timeout: 20_000, message: 'the semantic colours of the speaker and the cue time' },
+    );
+    const seen = JSON.stringify(colours);
+    assert.equal(
+      new Set([colours.speaker.color, colours.time.color, colours.plain.color]).size,
+      3,
+      `distinct colours: ${seen}`,
+    );
 
     // (The lightbulb sits a line lower here, where line 7 starts with `<v`: ask with Ctrl+.)
     await vs.gotoLine(7, 43);

@@ -54,7 +54,11 @@ describe('language server over stdio', function () {
       };
       assert.equal(caps.textDocumentSync.change, 2, 'incremental');
       assert.ok(caps.documentSymbolProvider);
-      assert.deepEqual(caps.semanticTokensProvider.legend.tokenTypes, ['chapterHeading']);
+      assert.deepEqual(caps.semanticTokensProvider.legend.tokenTypes, [
+        'chapterHeading',
+        'speaker',
+        'timestamp',
+      ]);
       assert.ok(caps.codeActionProvider.codeActionKinds.includes('quickfix'));
       assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll'));
     } finally {

@@ -223,7 +223,7 @@ describe('navigation and editing features on the example (vscode.execute…Provi
       'vscode.provideDocumentSemanticTokensLegend',
       uri,
     );
-    assert.deepEqual(legend.tokenTypes, ['chapterHeading']);
+    assert.deepEqual(legend.tokenTypes, ['chapterHeading', 'speaker', 'timestamp']);
     const tokens = await exec<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', uri);
     const decoded: string[] = [];
     let line = 0;
