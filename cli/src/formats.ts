@@ -169,6 +169,7 @@ export function exportCommand(
       lineWidth,
       episodeLength,
       chaptersTrack: track !== undefined,
+      fileName: file,
     });
     if (!r.ok) {
       io.err(`transcript: ${file}: ${r.message}`);

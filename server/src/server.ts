@@ -485,6 +485,7 @@ export function startServer(connection: Connection): void {
           lineWidth: p.lineWidth,
           episodeLength: p.episodeLength,
           chaptersTrack: p.chaptersTrack === true,
+          fileName: URI.parse(doc.uri).path,
         });
         return r.ok
           ? {

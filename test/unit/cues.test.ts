@@ -13,6 +13,7 @@ import {
   statisticsMarkdown,
   type Finding,
 } from '../../server/src/core';
+import { exportTranscript } from '../../server/src/core/formats/export';
 import { parse } from '../../server/src/core/parser';
 import { lines, settings } from './util';
 
@@ -274,6 +275,31 @@ describe('cue files: WebVTT and SRT', () => {
       assert.equal(s.layout, 'srt');
       assert.match(statisticsMarkdown(s, 'a.srt'), /2 speakers, 0 chapters \(read as SRT\)\./);
     });
+  });
+
+  it('exports to any format from a cue file, each cue keeping its own end (a pause stays a pause)', () => {
+    const text = vtt(
+      '00:02.000 --> 00:04.000',
+      '<v Anna>Eins.',
+      '',
+      '00:30.000 --> 00:32.500',
+      '<v Ben>Zwei.',
+    );
+    const r = exportTranscript(text, 'srt', { settings: settings(), fileName: 'a.vtt' });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.equal(
+      r.content,
+      lines(
+        '1',
+        '00:00:02,000 --> 00:00:04,000',
+        'Anna: Eins.',
+        '',
+        '2',
+        '00:00:30,000 --> 00:00:32,500',
+        'Ben: Zwei.',
+        '',
+      ),
+    );
   });
 
   it('never throws on hostile cue files', () => {

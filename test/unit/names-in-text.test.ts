@@ -487,6 +487,19 @@ describe('speaker names: labels outrank the text', () => {
       );
     });
 
+    it('does not take the surname of someone else for a speaker (Rahul Verma, Hal Varian beside Amit Varma)', () => {
+      const text = lines(
+        ...turns('Amit Varma', 'Ben', 'Amit Varma'),
+        'Ben:',
+        '[9:00] Mein Gast Rahul Verma, und Hal Varian. Willkommen, Amit Verma. Danke, Frau Verma.',
+      );
+      const t = text.split('\n')[7];
+      assert.deepEqual(
+        mentions(text).map((x) => x.range.start.character),
+        [t.indexOf('Verma.'), t.lastIndexOf('Verma')],
+      );
+    });
+
     it('says in the ESLint JSON who applies all places: transcript fix for a safe fix, the editor otherwise', () => {
       const text = lines(
         ...turns('Malte', 'Ben', 'Malte'),

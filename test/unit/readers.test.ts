@@ -15,7 +15,7 @@ const EXAMPLE = readFileSync(path.join(__dirname, '../../examples/episode.txt'),
 
 describe('readers', () => {
   it('knows the Auphonic layout, by its first line (with or without a BOM) and by .transcript', () => {
-    assert.deepEqual(LAYOUTS, ['auphonic', 'webvtt', 'srt']);
+    assert.deepEqual(LAYOUTS, ['auphonic', 'webvtt', 'srt', 'otter', 'rev', 'lines']);
     assert.equal(auphonicReader.looksLike(EXAMPLE), true);
     assert.equal(auphonicReader.looksLike('\ufeff  Generated Shownotes \r\nChapters'), true);
     assert.equal(auphonicReader.looksLike('Generated Shownotes'), true);

@@ -176,6 +176,11 @@ const TITLES = new Set([
   'de',
 ]);
 
+/** A title that stands before a name (`Dr.`, `Frau`, `Mr`), not a name itself. */
+export function isTitle(word: string): boolean {
+  return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
 /**
  * The words of a person's name that the text may mention on their own:
  * `Dr. Anna Schmidt` → `Anna`, `Schmidt`. Words of three letters or more.

@@ -1,9 +1,10 @@
 /**
  * Semantic tokens: what the grammar cannot know. Body chapter headings are
- * known only from the chapter list, so the server marks them. Cue files
- * (WebVTT, SRT) have no grammar of ours, and may open under another
- * extension's: their speaker names and cue times are marked too, mapped to
- * the scopes our grammar gives labels and stamps, so they look alike.
+ * known only from the chapter list, so the server marks them. The other
+ * layouts (WebVTT, SRT, the text layouts) have no grammar of ours, and may
+ * open under another extension's: their speaker names and times are marked
+ * too, mapped to the scopes our grammar gives labels and stamps, so they
+ * look alike.
  */
 import type { TranscriptModel } from './model';
 import { comparePositions, type Range } from './text';
@@ -21,13 +22,11 @@ export interface SemanticToken {
 /** Tokens in document order. */
 export function semanticTokens(model: TranscriptModel): SemanticToken[] {
   const headings = model.headings.map((h) => token(h.range, 'chapterHeading'));
-  if (!model.cues) return headings;
+  if (model.layout === 'auphonic') return headings;
   const marked: SemanticToken[] = [...headings];
   for (const l of model.labels) marked.push(token(l.nameRange, 'speaker'));
-  for (const c of model.cues) {
-    if (c.startRange) marked.push(token(c.startRange, 'timestamp'));
-    if (c.endRange) marked.push(token(c.endRange, 'timestamp'));
-  }
+  for (const s of model.stamps) marked.push(token(s.range, 'timestamp'));
+  for (const c of model.cues ?? []) if (c.endRange) marked.push(token(c.endRange, 'timestamp'));
   return marked.sort((a, b) =>
     comparePositions(
       { line: a.line, character: a.character },

@@ -100,8 +100,15 @@ export function shiftTimestamps(
   // Whether a kind of time is written padded shows in its times below ten:
   // [05:00] among [12:00] means [10:00] shifted back is [05:00], not [5:00].
   const isPadded = (written: string) => /^0\d/.test(written);
+  // Auphonic's stamps carry their brackets; the other layouts' times are bare (`Anna  1:05`).
+  const bracketed = model.layout === 'auphonic';
   const stampText = (s: (typeof model.stamps)[number]) =>
-    model.text.line(s.line).slice(s.range.start.character + 1, s.range.end.character - 1);
+    bracketed
+      ? model.text.line(s.line).slice(s.range.start.character + 1, s.range.end.character - 1)
+      : model.text
+          .line(s.line)
+          .slice(s.range.start.character, s.range.end.character)
+          .replace(',', '.');
   const padStamps = model.stamps.some((s) => isPadded(stampText(s)));
   const padChapters = model.chapters.some((c) => isPadded(c.timeText));
   const shown = `${offset < 0 ? '-' : '+'}${formatClock(Math.abs(offset))}`;
@@ -143,7 +150,8 @@ export function shiftTimestamps(
     const original = stampText(s);
     const problem = refuse(original, moved, `[${original}] on line ${s.line + 1}`);
     if (problem) return { ok: false, message: problem };
-    edits.push({ range: s.range, newText: `[${formatLike(original, moved, padStamps)}]` });
+    const shifted = formatLike(original, moved, padStamps);
+    edits.push({ range: s.range, newText: bracketed ? `[${shifted}]` : shifted });
     stamps++;
   }
   for (const c of model.chapters) {

@@ -7,6 +7,7 @@
 import type { TranscriptModel } from '../model';
 import {
   isRoleName,
+  isTitle,
   nameKey,
   nameParts,
   phonetic,
@@ -306,13 +307,22 @@ function phrasePlaces(
  */
 function anotherPerson(model: TranscriptModel, r: Range, target: Part): boolean {
   const words = nameParts(target.speaker);
-  if (words.length < 2 || target.part === words[words.length - 1]) return false;
-  const after = /^ (\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(
-    model.text.line(r.start.line).slice(r.end.character),
+  if (words.length < 2) return false;
+  const line = model.text.line(r.start.line);
+  const isOwn = (w: string) => words.some((x) => nameKey(x) === nameKey(w) || soundsLike(w, x));
+  if (target.part !== words[words.length - 1]) {
+    const after = /^ (\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(line.slice(r.end.character));
+    return after !== null && !isOwn(after[1]);
+  }
+  // The surname after a first name that is none of the speaker's (`Rahul
+  // Verma`, `Hal Varian` beside the speaker `Amit Varma`); not after a title
+  // (`Frau Schmitt`) or a capital that only starts the sentence.
+  const before = /(?:^|([.!?:;"“„(\]>]\s*)|\s)(\p{Lu}[\p{L}\p{M}'’-]*) $/u.exec(
+    line.slice(0, r.start.character),
   );
-  if (!after) return false;
-  const next = after[1];
-  return !words.some((w) => nameKey(w) === nameKey(next) || soundsLike(next, w));
+  if (!before || before.index === 0 || before[1] !== undefined) return false;
+  const previous = before[2];
+  return !isTitle(previous) && !isOwn(previous);
 }
 
 /**

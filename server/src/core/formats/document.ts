@@ -70,6 +70,8 @@ interface Piece {
   turn?: number;
   speaker?: string;
   stamp?: number;
+  /** A cue file's own end time of the cue. */
+  end?: number;
   text: string;
   line: number;
 }
@@ -79,6 +81,7 @@ interface Draft {
   turn?: number;
   speaker?: string;
   start?: number;
+  end?: number;
   texts: string[];
   line: number;
 }
@@ -91,6 +94,10 @@ export function buildDocument(
   const proseStart = new Map<number, number>();
   const { prose } = model;
   for (let i = 0; i < prose.length; i++) proseStart.set(prose.lines[i], prose.starts[i]);
+
+  // A cue file's ends are kept as written (by the line of their timing).
+  const cueEnds = new Map<number, number>();
+  for (const c of model.cues ?? []) if (c.end !== undefined) cueEnds.set(c.timingLine, c.end);
 
   // 1. The text of each paragraph.
   const pieces: Piece[] = [];
@@ -113,6 +120,7 @@ export function buildDocument(
       turn,
       speaker: turn === undefined ? undefined : speakerName(model.turns[turn].label.name),
       stamp: p.stamp?.seconds,
+      end: p.stamp ? cueEnds.get(p.stamp.line) : undefined,
       text: parts.join(' '),
       line: first,
     });
@@ -142,6 +150,7 @@ export function buildDocument(
         turn: piece.turn,
         speaker: piece.speaker,
         start: piece.stamp,
+        end: piece.end,
         texts: [...pending.map((x) => x.text), piece.text],
         line: pending.length > 0 ? pending[0].line : piece.line,
       });
@@ -171,8 +180,8 @@ export function buildDocument(
   const episodeLength = options.episodeLength;
   const cues: Cue[] = drafts.map((d, i) => {
     const start = starts[i];
-    let end: number | undefined;
-    for (let j = i + 1; j < starts.length; j++)
+    let end: number | undefined = d.end !== undefined && d.end > start ? d.end : undefined;
+    for (let j = i + 1; j < starts.length && end === undefined; j++)
       if (starts[j] > start) {
         end = starts[j];
         break;

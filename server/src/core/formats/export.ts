@@ -45,6 +45,8 @@ export interface ExportOptions {
   readonly settings?: Settings;
   /** HTML only: the document title (default `Transcript`). */
   readonly title?: string;
+  /** The transcript's file name: its extension chooses the reader (`.vtt`, `.srt`). */
+  readonly fileName?: string;
   /** HTML only: the `lang` of the document, e.g. `de`. */
   readonly language?: string;
 }
@@ -114,7 +116,9 @@ export function exportTranscript(
   format: ExportFormat,
   options: ExportOptions = {},
 ): ExportResult {
-  const { model, findings } = analyze(text, options.settings ?? DEFAULT_SETTINGS);
+  const { model, findings } = analyze(text, options.settings ?? DEFAULT_SETTINGS, {
+    fileName: options.fileName,
+  });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {
     const n = errors.length;

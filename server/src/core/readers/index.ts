@@ -7,12 +7,20 @@ import type { TranscriptModel } from '../model';
 import { auphonicReader } from './auphonic';
 import type { Layout, TranscriptReader } from './reader';
 import { srtReader } from './srt';
+import { linesReader, otterReader, revReader } from './turnLines';
 import { webvttReader } from './webvtt';
 
 export type { Layout, TranscriptReader } from './reader';
 
 /** Every reader, in the order their `looksLike` is tried. */
-export const READERS: readonly TranscriptReader[] = [auphonicReader, webvttReader, srtReader];
+export const READERS: readonly TranscriptReader[] = [
+  auphonicReader,
+  webvttReader,
+  srtReader,
+  otterReader,
+  revReader,
+  linesReader,
+];
 
 export const LAYOUTS: readonly Layout[] = READERS.map((r) => r.layout);
 

@@ -7,7 +7,7 @@
 import type { TranscriptModel } from '../model';
 
 /** The layouts the readers know. */
-export type Layout = 'auphonic' | 'webvtt' | 'srt';
+export type Layout = 'auphonic' | 'webvtt' | 'srt' | 'otter' | 'rev' | 'lines';
 
 export interface TranscriptReader {
   readonly layout: Layout;

@@ -1,0 +1,252 @@
+/**
+ * The text layouts where each turn starts with a header line naming the
+ * speaker and the time: Otter (`Name  0:05`, the text on the lines below),
+ * the `Name (00:00):` family (Rev and many podcast sites; `Name (mm:ss.mmm)`
+ * without a colon, `**Name (00:00):**` in Markdown), and one line per turn
+ * (`[00:00:05] Name: text`, `Name [00:05]: text`, `[SPEAKER_00]: text`).
+ * A header is a speaker label and a paragraph stamped with its time; the
+ * lines after it up to the next header are the paragraph's text; headers of
+ * one speaker in a row are one turn. Every range is in the original text.
+ */
+import { ParagraphNode, Stamp, TurnNode, WordCounter } from '../bodyNodes';
+import { finding, type Finding } from '../findings';
+import { parseClock } from '../formats/times';
+import type { Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
+import { clip, hasWord, noSplit } from '../scan';
+import { LineIndex, range } from '../text';
+import type { Layout, TranscriptReader } from './reader';
+
+const TIME = String.raw`\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?`;
+
+interface HeaderSyntax {
+  readonly layout: Extract<Layout, 'otter' | 'rev' | 'lines'>;
+  readonly title: string;
+  /** Header lines, with the groups `name`, `time` (optional) and `text` (optional), indices on. */
+  readonly headers: readonly RegExp[];
+  /** Lines that belong to no turn and are not text (`Transcribed by https://otter.ai`). */
+  readonly ignore?: RegExp;
+}
+
+const OTTER: HeaderSyntax = {
+  layout: 'otter',
+  title: 'Otter text',
+  headers: [
+    new RegExp(String.raw`^(?<name>[^\s:\[\]][^:\[\]]{0,58}?)  (?<time>${TIME})[ \t]*$`, 'd'),
+  ],
+  ignore: /^\s*Transcribed by https?:\/\/otter\.ai\s*$/,
+};
+
+const REV: HeaderSyntax = {
+  layout: 'rev',
+  title: 'Name (00:00): text',
+  headers: [
+    new RegExp(
+      String.raw`^(?:\*\*)?(?<name>[^\s:()\[\]*][^:()\[\]*]{0,58}?) \((?<time>${TIME})\):?(?:\*\*)?[ \t]*(?<text>.*)$`,
+      'd',
+    ),
+  ],
+};
+
+const LINES: HeaderSyntax = {
+  layout: 'lines',
+  title: 'one line per turn',
+  headers: [
+    new RegExp(
+      String.raw`^\[(?<time>${TIME})\][ \t]+(?<name>[^\s:\[\]][^:\[\]]{0,58}?):[ \t]*(?<text>.*)$`,
+      'd',
+    ),
+    new RegExp(
+      String.raw`^(?<name>[^\s:\[\]][^:\[\]]{0,58}?) \[(?<time>${TIME})\]:[ \t]*(?<text>.*)$`,
+      'd',
+    ),
+    new RegExp(String.raw`^\[(?<name>[^\s:\[\]\d][^:\[\]]{0,58}?)\]:[ \t]*(?<text>.*)$`, 'd'),
+  ],
+};
+
+function match(syntax: HeaderSyntax, line: string): RegExpExecArray | undefined {
+  for (const re of syntax.headers) {
+    const m = re.exec(line);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** The first non-blank lines of a text, at most `n`. */
+function firstLines(source: string, n: number): string[] {
+  const out: string[] = [];
+  for (const l of source.slice(0, 4000).split(/\r?\n/)) {
+    if (l.trim() === '') continue;
+    out.push(l.replace(/^\uFEFF/, ''));
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+/** The text is in this layout: its first non-blank line is a header, and so is another of the first ten. */
+function looksLike(syntax: HeaderSyntax, source: string): boolean {
+  const lines = firstLines(source, 10);
+  if (lines.length === 0 || !match(syntax, lines[0])) return false;
+  return lines.filter((l) => match(syntax, l)).length >= Math.min(2, lines.length);
+}
+
+export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptModel {
+  const text = new LineIndex(source);
+  const findings: Finding[] = [];
+  const lineCount = text.lineCount;
+  const labels: SpeakerLabel[] = [];
+  const stamps: Timestamp[] = [];
+  const paragraphs: Paragraph[] = [];
+  const turns: Turn[] = [];
+  const proseLines: number[] = [];
+  const proseStarts: number[] = [];
+  const words = new WordCounter(source, text, proseLines, proseStarts, paragraphs);
+  let turn:
+    { label: SpeakerLabel; start: number; end: number; first: number; has: boolean } | undefined;
+  let para:
+    { start: number; end: number; stamp?: Timestamp; firstProse: number; has: boolean } | undefined;
+  const closePara = () => {
+    if (!para) return;
+    paragraphs.push(
+      new ParagraphNode(
+        para.start,
+        para.end,
+        para.stamp,
+        turn ? turns.length : undefined,
+        para.has,
+        para.firstProse,
+        proseLines.length - para.firstProse,
+        words,
+      ),
+    );
+    para = undefined;
+  };
+  const closeTurn = () => {
+    closePara();
+    if (!turn) return;
+    turns.push(
+      new TurnNode(
+        turn.label,
+        turn.start,
+        turn.end,
+        turn.first,
+        paragraphs.length - turn.first,
+        turn.has,
+        words,
+      ),
+    );
+    turn = undefined;
+  };
+  const addProse = (line: number, from: number) => {
+    const ls = text.lineStart(line);
+    if (!hasWord(source, ls + from, ls + text.lineLength(line))) return false;
+    proseLines.push(line);
+    proseStarts.push(from);
+    return true;
+  };
+
+  for (let l = 0; l < lineCount; l++) {
+    const raw = text.line(l);
+    // A byte order mark is not part of the first header.
+    const bom = l === 0 && raw.startsWith('\uFEFF') ? 1 : 0;
+    const line = raw.slice(bom);
+    if (line.trim() === '' || syntax.ignore?.test(line)) continue;
+    const m = match(syntax, line);
+    if (!m) {
+      if (!para) para = { start: l, end: l, firstProse: proseLines.length, has: false };
+      para.end = l;
+      const lead = line.length - line.trimStart().length;
+      if (addProse(l, bom + lead)) {
+        para.has = true;
+        if (turn) turn.has = true;
+      }
+      if (turn) turn.end = l;
+      continue;
+    }
+    const groups = m.indices!.groups!;
+    const name = m.groups!.name.trimEnd();
+    const [nameFrom] = groups.name;
+    const label: SpeakerLabel = {
+      line: l,
+      name,
+      nameRange: range(l, bom + nameFrom, bom + nameFrom + name.length),
+      range: range(
+        l,
+        bom + nameFrom,
+        bom + (groups.time ? groups.time[1] : nameFrom + name.length),
+      ),
+    };
+    labels.push(label);
+    if (!turn || turn.label.name !== name) {
+      closeTurn();
+      turn = { label, start: l, end: l, first: paragraphs.length, has: false };
+    }
+    closePara();
+    let stamp: Timestamp | undefined;
+    if (groups.time) {
+      const [from, to] = groups.time;
+      const written = m.groups!.time;
+      const seconds = parseClock(written);
+      if (seconds === undefined)
+        findings.push(
+          finding(
+            'timestamp-malformed',
+            range(l, bom + from, bom + to),
+            `'${clip(written)}' is not a valid time: expected m:ss or h:mm:ss with minutes and seconds from 00 to 59`,
+          ),
+        );
+      else stamps.push((stamp = new Stamp(l, seconds, bom + from, bom + to)));
+    }
+    para = { start: l, end: l, stamp, firstProse: proseLines.length, has: false };
+    if (groups.text && addProse(l, bom + groups.text[0])) {
+      para.has = true;
+      turn.has = true;
+    }
+    turn.end = l;
+  }
+  closeTurn();
+
+  const looksLikeTranscript = labels.length > 0;
+  if (!looksLikeTranscript && source.trim() !== '')
+    findings.push(
+      finding(
+        'not-a-transcript',
+        range(0, 0, noSplit(text.line(0), Math.min(text.lineLength(0), 200))),
+        `No turns found in the ${syntax.title} layout`,
+      ),
+    );
+  return {
+    layout: syntax.layout,
+    text,
+    sections: [],
+    chapters: [],
+    tags: [],
+    body: lineCount > 0 ? { startLine: 0, endLine: lineCount - 1 } : undefined,
+    labels,
+    turns,
+    paragraphs,
+    stamps,
+    malformedStamps: [],
+    headings: [],
+    prose: {
+      length: proseLines.length,
+      lines: Int32Array.from(proseLines),
+      starts: Int32Array.from(proseStarts),
+    },
+    looksLikeTranscript,
+    findings,
+  };
+}
+
+function reader(syntax: HeaderSyntax): TranscriptReader {
+  return {
+    layout: syntax.layout,
+    title: syntax.title,
+    extensions: [],
+    looksLike: (source) => looksLike(syntax, source),
+    read: (source) => readTurnLines(source, syntax),
+  };
+}
+
+export const otterReader = reader(OTTER);
+export const revReader = reader(REV);
+export const linesReader = reader(LINES);

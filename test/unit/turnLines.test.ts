@@ -1,0 +1,179 @@
+/**
+ * The text layouts read in place: Otter (`Name  0:05`), the `Name (00:00):`
+ * family and one line per turn, as the one document model, with the name
+ * checks and repairs editing the header's name.
+ */
+import { strict as assert } from 'node:assert';
+import {
+  analyze,
+  applyEdits,
+  fixAllText,
+  shiftTimestamps,
+  statistics,
+  type Finding,
+} from '../../server/src/core';
+import { parse } from '../../server/src/core/parser';
+import { chooseReader } from '../../server/src/core/readers';
+import { lines, settings } from './util';
+
+const at = (text: string, r: Finding['range']) =>
+  text.split('\n')[r.start.line].slice(r.start.character, r.end.character);
+const turnsOf = (text: string) =>
+  parse(text, { fileName: 'x.txt' }).turns.map((t) => [t.label.name, t.paragraphs.length, t.words]);
+
+const OTTER = lines(
+  'Unknown Speaker  0:00',
+  'Hallo und willkommen.',
+  '',
+  'Torsten  0:05',
+  'Ich bin Thorsten, heute mit Stefan.',
+  'Ein zweiter Satz.',
+  '',
+  'Torsten  0:40',
+  'Noch ein Absatz.',
+  '',
+  'Stephan  1:02:03',
+  'Danke.',
+  '',
+  'Transcribed by https://otter.ai',
+);
+
+const REV = lines(
+  'Torsten (00:00):',
+  'Hallo, ich bin Thorsten.',
+  '',
+  'Stephan (00:12):',
+  'Danke Torsten.',
+  '',
+  '**Torsten (01:05):** Gut, Stefan.',
+  '',
+  'Stephan (01:10.500) Ja.',
+);
+
+const ONE_LINE = lines(
+  '[00:00:00] Torsten: Hallo, ich bin Thorsten.',
+  '[00:00:12] Stephan: Danke Torsten.',
+  'Stephan [00:00:20]: Und weiter.',
+  '[SPEAKER_00]: Ohne Zeit, Stefan.',
+);
+
+describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
+  it('knows each by its first lines, in a .txt or .md', () => {
+    assert.equal(chooseReader(OTTER, { fileName: 'a.txt' }).layout, 'otter');
+    assert.equal(chooseReader(REV, { fileName: 'a.md' }).layout, 'rev');
+    assert.equal(chooseReader(ONE_LINE, { fileName: 'a.txt' }).layout, 'lines');
+    assert.equal(chooseReader('Anna:\n[0:00] Hallo.').layout, 'auphonic');
+    assert.equal(statistics(parse(OTTER)).layout, 'otter');
+  });
+
+  it('Otter: header lines are labels and stamps, the paragraphs below their text; the footer is no text', () => {
+    const m = parse(OTTER);
+    assert.deepEqual(turnsOf(OTTER), [
+      ['Unknown Speaker', 1, 3],
+      ['Torsten', 2, 12],
+      ['Stephan', 1, 1],
+    ]);
+    assert.deepEqual(
+      m.stamps.map((s) => [s.seconds, at(OTTER, s.range)]),
+      [
+        [0, '0:00'],
+        [5, '0:05'],
+        [40, '0:40'],
+        [3723, '1:02:03'],
+      ],
+    );
+    assert.equal(at(OTTER, m.labels[1].nameRange), 'Torsten');
+  });
+
+  it('Name (00:00): with the text below or on the line, in Markdown bold, and without a colon', () => {
+    const m = parse(REV);
+    assert.equal(m.layout, 'rev');
+    assert.deepEqual(
+      m.labels.map((l) => [l.name, at(REV, l.nameRange)]),
+      [
+        ['Torsten', 'Torsten'],
+        ['Stephan', 'Stephan'],
+        ['Torsten', 'Torsten'],
+        ['Stephan', 'Stephan'],
+      ],
+    );
+    assert.deepEqual(
+      m.stamps.map((s) => s.seconds),
+      [0, 12, 65, 70.5],
+    );
+    assert.deepEqual(
+      turnsOf(REV).map((t) => t[2]),
+      [4, 2, 2, 1],
+    );
+  });
+
+  it('one line per turn: [time] Name:, Name [time]:, [SPEAKER_00]: without a time', () => {
+    const m = parse(ONE_LINE);
+    assert.deepEqual(
+      m.labels.map((l) => l.name),
+      ['Torsten', 'Stephan', 'Stephan', 'SPEAKER_00'],
+    );
+    assert.deepEqual(
+      m.stamps.map((s) => s.seconds),
+      [0, 12, 20],
+    );
+    assert.deepEqual(turnsOf(ONE_LINE), [
+      ['Torsten', 1, 4],
+      ['Stephan', 2, 4],
+      ['SPEAKER_00', 1, 3],
+    ]);
+  });
+
+  it('the name checks and their repairs work in every layout, editing only the text', () => {
+    for (const text of [OTTER, REV, ONE_LINE]) {
+      const f = analyze(text, settings(), { fileName: 'x.txt' }).findings;
+      assert.ok(
+        f.some((x) => x.code === 'speaker-name-in-text' && at(text, x.range) === 'Thorsten'),
+        text.slice(0, 30),
+      );
+    }
+    const fixed = fixAllText(REV, settings(), { fileName: 'x.md' }).text;
+    assert.equal(fixed, REV.replace('Thorsten', 'Torsten').replace('Gut, Stefan', 'Gut, Stephan'));
+  });
+
+  it('reports a time it cannot read, and the order of the times', () => {
+    const text = lines(
+      'Anna  0:00',
+      'Eins.',
+      '',
+      'Anna  0:75',
+      'Zwei.',
+      '',
+      'Ben  9:00',
+      'Drei.',
+      '',
+      'Anna  1:00',
+      'Vier.',
+      '',
+      'Ben  1:10',
+      'Fünf.',
+    );
+    assert.deepEqual(
+      analyze(text, settings()).findings.map((f) => `${f.range.start.line + 1} ${f.code}`),
+      ['4 timestamp-malformed', '7 timestamp-order'],
+    );
+  });
+
+  it('shifts the header times in their own style, and back', () => {
+    for (const text of [OTTER, REV, ONE_LINE]) {
+      const model = parse(text);
+      const r = shiftTimestamps(model, 65, { fromSeconds: 0 });
+      assert.ok(r.ok);
+      const moved = applyEdits(text, r.edits);
+      const back = shiftTimestamps(parse(moved), -65, { fromSeconds: 0 });
+      assert.ok(back.ok);
+      assert.equal(applyEdits(moved, back.edits), text);
+    }
+    const r = shiftTimestamps(parse(OTTER), 65, { fromSeconds: 0 });
+    assert.ok(r.ok);
+    assert.match(applyEdits(OTTER, r.edits), /^Torsten {2}1:10$/m);
+    const one = shiftTimestamps(parse(ONE_LINE), 65, { fromSeconds: 0 });
+    assert.ok(one.ok);
+    assert.match(applyEdits(ONE_LINE, one.edits), /^\[00:01:05\] Torsten: /m);
+  });
+});
