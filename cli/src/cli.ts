@@ -53,6 +53,7 @@ interface CheckOptions {
   roster: boolean;
   feed?: string;
   tolerance?: number;
+  readingSpeed?: number;
   disable: string[];
   /** fix: write read-only files too. */
   force?: boolean;
@@ -71,6 +72,13 @@ function seconds(value: string): number {
   return n;
 }
 
+function charactersPerSecond(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number of characters per second, 0 or more');
+  return n;
+}
+
 function settingsFrom(opts: CheckOptions): Settings {
   const findings: Record<string, boolean> = {};
   for (const code of opts.disable) {
@@ -82,6 +90,7 @@ function settingsFrom(opts: CheckOptions): Settings {
     speakers: opts.speaker,
     ignoreNames: opts.ignoreName,
     chapterTimeTolerance: opts.tolerance,
+    readingSpeed: opts.readingSpeed,
     findings,
   }).settings;
 }
@@ -312,6 +321,11 @@ function addCheckOptions(cmd: Command): Command {
     .option('--feed <file>', "the show's RSS feed, for its <podcast:person> names")
     .option('--no-roster', `do not read ${ROSTER_FILE} files or a feed`)
     .option('--tolerance <seconds>', 'chapter time tolerance in seconds (default 10)', seconds)
+    .option(
+      '--reading-speed <cps>',
+      'report cues asking for more characters per second than this (cue files; default off)',
+      charactersPerSecond,
+    )
     .option('--disable <code>', 'do not report this finding code (repeatable)', collect, [])
     .addOption(layoutOption());
 }

@@ -302,6 +302,34 @@ describe('cue files: WebVTT and SRT', () => {
     );
   });
 
+  it('cue-reading-speed: off by default; with a limit, a cue asking for more characters per second (tags and voice left out)', () => {
+    // 'Das ist ein ziemlich langer Satz.' is 33 characters: 16.5 per second over 2 s.
+    const text = vtt(
+      '00:00.000 --> 00:02.000',
+      '<v Anna><i>Das ist ein ziemlich langer Satz.</i>',
+      '',
+      '00:02.000 --> 00:06.000',
+      '<v Anna>Kurz.',
+    );
+    assert.deepEqual(codes(text), []);
+    const f = analyze(text, settings({ readingSpeed: 15 }), { fileName: 'a.vtt' }).findings;
+    assert.deepEqual(
+      f.map((x) => [x.code, x.severity, x.range.start.line + 1, x.message]),
+      [
+        [
+          'cue-reading-speed',
+          'information',
+          3,
+          'This cue asks for 16.5 characters per second (33 in 2 s), more than 15',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      analyze(text, settings({ readingSpeed: 17 }), { fileName: 'a.vtt' }).findings,
+      [],
+    );
+  });
+
   it('never throws on hostile cue files', () => {
     const hostile = [
       'WEBVTT',

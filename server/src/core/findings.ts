@@ -16,6 +16,7 @@ export const FINDING_CODES = [
   'cue-timing-malformed',
   'cue-overlap',
   'cue-empty',
+  'cue-reading-speed',
   'not-a-transcript',
 ] as const;
 
@@ -38,6 +39,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'cue-timing-malformed': 'error',
   'cue-overlap': 'warning',
   'cue-empty': 'warning',
+  'cue-reading-speed': 'information',
   'not-a-transcript': 'information',
 };
 

@@ -20,6 +20,8 @@ export interface Settings {
   readonly ignoreNames: readonly string[];
   /** Seconds a listed chapter time may lie outside the stamps around its heading. */
   readonly chapterTimeTolerance: number;
+  /** Characters per second a cue may ask a reader to read; 0: not checked (`cue-reading-speed`). */
+  readonly readingSpeed: number;
   /** Which findings are reported. */
   readonly findings: Readonly<Record<FindingCode, boolean>>;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   speakers: [],
   ignoreNames: [],
   chapterTimeTolerance: 10,
+  readingSpeed: 0,
   findings: Object.fromEntries(FINDING_CODES.map((c) => [c, true])) as Record<FindingCode, boolean>,
 };
 
@@ -110,6 +113,16 @@ export function readSettings(raw: unknown): SettingsResult {
       );
   }
 
+  let readingSpeed = DEFAULT_SETTINGS.readingSpeed;
+  if (raw.readingSpeed !== undefined) {
+    const v = raw.readingSpeed;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) readingSpeed = v;
+    else
+      report(
+        `transcript.readingSpeed must be a number of characters per second (0 turns it off); using ${readingSpeed}`,
+      );
+  }
+
   const findings = { ...DEFAULT_SETTINGS.findings };
   if (raw.findings !== undefined) {
     if (!isRecord(raw.findings)) {
@@ -134,6 +147,7 @@ export function readSettings(raw: unknown): SettingsResult {
       speakers: bounded,
       ignoreNames: ignoreNames.slice(0, SETTINGS_LIMITS.speakers),
       chapterTimeTolerance,
+      readingSpeed,
       findings,
     },
     problems,

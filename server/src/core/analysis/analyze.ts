@@ -36,7 +36,7 @@ export function analyzeModel(
     ...chapterFindings(model, settings.chapterTimeTolerance),
     ...speakerFindings(model, settings, context),
     ...emptyTurns(model),
-    ...cueFindings(model),
+    ...cueFindings(model, settings.readingSpeed),
   ];
   return sortFindings(all.filter((f) => settings.findings[f.code]));
 }

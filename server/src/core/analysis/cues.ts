@@ -7,7 +7,11 @@ import type { Cue, TranscriptModel } from '../model';
 import { formatCueTime } from '../readers/cues';
 import { range } from '../text';
 
-export function cueFindings(model: TranscriptModel): Finding[] {
+/**
+ * `readingSpeed`: characters per second a cue may ask for (0: not checked);
+ * the text's characters, tags and the voice left out, over the cue's length.
+ */
+export function cueFindings(model: TranscriptModel, readingSpeed = 0): Finding[] {
   const cues = model.cues;
   if (!cues) return [];
   const findings: Finding[] = [];
@@ -49,6 +53,20 @@ export function cueFindings(model: TranscriptModel): Finding[] {
         ),
       );
     }
+    if (readingSpeed > 0 && cue.hasWords && cue.start !== undefined && cue.end !== undefined) {
+      const seconds = cue.end - cue.start;
+      const chars = cueCharacters(model, cue);
+      if (seconds > 0 && chars / seconds > readingSpeed) {
+        const speed = Math.round((chars / seconds) * 10) / 10;
+        findings.push(
+          finding(
+            'cue-reading-speed',
+            range(cue.timingLine, 0, model.text.lineLength(cue.timingLine)),
+            `This cue asks for ${speed} characters per second (${chars} in ${Math.round(seconds * 1000) / 1000} s), more than ${readingSpeed}`,
+          ),
+        );
+      }
+    }
     if (!cue.hasWords) {
       // The cue's lines and the blank line after it.
       const { text } = model;
@@ -86,4 +104,25 @@ export function cueFindings(model: TranscriptModel): Finding[] {
 function lineText(model: TranscriptModel, cue: Cue): string {
   const r = cue.startRange!;
   return model.text.line(cue.timingLine).slice(r.start.character, r.end.character);
+}
+
+/** The characters a reader reads in a cue: its text without tags and the voice, spaces collapsed. */
+function cueCharacters(model: TranscriptModel, cue: Cue): number {
+  const { prose } = model;
+  let chars = 0;
+  let lines = 0;
+  for (let i = 0; i < prose.length; i++) {
+    const line = prose.lines[i];
+    if (line <= cue.timingLine || line > cue.lastLine) continue;
+    const t = model.text
+      .line(line)
+      .slice(prose.starts[i])
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    chars += [...t].length;
+    lines++;
+  }
+  // The line breaks between lines read as spaces.
+  return chars + Math.max(0, lines - 1);
 }
