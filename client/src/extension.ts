@@ -40,6 +40,11 @@ let client: LanguageClient | undefined;
 /** WebVTT and SRT files, served by name (see the document selector). */
 const CUE_FILES = ['**/*.vtt', '**/*.srt'];
 
+/** A document the language server serves: a Transcript, or a cue file by its name. */
+function isServed(doc: vscode.TextDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || /\.(?:vtt|srt)$/i.test(doc.uri.path);
+}
+
 /** Gives a plain-text document that starts like a layout a reader knows the Transcript language. */
 async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
@@ -57,7 +62,7 @@ async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
  */
 async function shiftTimestamps(offsetArgument?: unknown): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+  if (!client || !editor || !isServed(editor.document)) return;
   if (typeof offsetArgument === 'string' && parseOffset(offsetArgument) === undefined) {
     void vscode.window.showWarningMessage(
       `'${offsetArgument}' is not an offset: write seconds or a time with a sign, such as -12, +1:30 or -0:00:05`,
@@ -103,7 +108,7 @@ function askOffset(selection: vscode.Selection): Thenable<string | undefined> {
 /** Quick pick of a format, then a save dialog; asks before exporting a transcript with errors. */
 async function exportTranscript(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+  if (!client || !editor || !isServed(editor.document)) return;
   const picked = await vscode.window.showQuickPick(
     EXPORT_FORMATS.map((format) => ({
       label: FORMAT_INFO[format].description,
@@ -271,7 +276,7 @@ class StatisticsDocuments implements vscode.TextDocumentContentProvider {
 
   async show(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (!client || !editor || editor.document.languageId !== LANGUAGE_ID) return;
+    if (!client || !editor || !isServed(editor.document)) return;
     const params: StatisticsParams = { textDocument: { uri: editor.document.uri.toString() } };
     const { markdown } = await client.sendRequest<StatisticsResult>(STATISTICS, params);
     const name = path.basename(editor.document.uri.path);
