@@ -18,6 +18,7 @@ import type { Frame } from 'playwright-core';
 import { findExecutable, repoRoot, startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
   acceptPath,
+  closeAllEditors,
   openTranscript,
   collapseExplorerFolder,
   decoratedLines,
@@ -55,6 +56,19 @@ const EPISODE = [
   '',
 ].join('\n');
 /** A transcript taller than the screen: 40 paragraphs of 10 lines, one per second of the audio. */
+/** A WebVTT transcript played along with cues.wav (a copy of the tone). */
+const CUES = [
+  'WEBVTT',
+  '',
+  '00:00:00.000 --> 00:00:10.000',
+  '<v Anna>Erster Teil.',
+  '',
+  '00:00:20.000 --> 00:00:30.000',
+  '<v Ben>Zweiter Teil.',
+  '',
+  '',
+].join('\n');
+
 const LONG = [
   'Generated Shownotes',
   'Chapters',
@@ -241,6 +255,7 @@ describe('Listen while you correct: the audio player', function () {
         'interview.txt': EPISODE,
         'broken.txt': EPISODE,
         'long.txt': LONG,
+        'cues.vtt': CUES,
       },
       settings: { ...SCENARIO_SETTINGS, 'transcript.player.rewindOnResume': 2 },
     });
@@ -282,6 +297,10 @@ describe('Listen while you correct: the audio player', function () {
     fs.copyFileSync(
       path.join(vs.workspaceDir, 'episode.wav'),
       path.join(vs.workspaceDir, 'long.wav'),
+    );
+    fs.copyFileSync(
+      path.join(vs.workspaceDir, 'episode.wav'),
+      path.join(vs.workspaceDir, 'cues.wav'),
     );
   });
 
@@ -615,6 +634,38 @@ describe('Listen while you correct: the audio player', function () {
     await waitForReading((r) => r.state === 'playing' && r.time >= 30, 'playing from 0:30');
     await vs.press('Control+Alt+k');
     await waitForReading((r) => r.state === 'paused', 'paused');
+  });
+
+  it('plays a WebVTT file from a cue (opened as Plain Text), highlights the cue, and inserts the time in WebVTT syntax', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('cues.vtt');
+    await vs.waitForLanguageMode('Plain Text');
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'cues.wav', 'the player with cues.wav');
+    // Line 7 is the text of the cue 00:00:20.000 --> 00:00:30.000 (lines 6 and 7).
+    await focusTab('cues.vtt', 7, 5);
+    await vs.press('Control+Alt+h');
+    await waitForReading(
+      (r) => r.state === 'playing' && r.time >= 20 && r.time < 29,
+      'the player playing from the cue at 0:20',
+    );
+    const lines = await waitForHighlight(6, 'the cue highlighted');
+    assert.deepEqual(lines.sort(), [6, 7]);
+    await vs.press('Control+Alt+k');
+    const paused = await waitForReading((r) => r.state === 'paused', 'paused');
+    // Insert Current Time writes the time as the layout does: 00:00:2x.xxx.
+    await showLine(vs, 8, 1);
+    await vs.press('Control+Alt+n');
+    const whole = Math.floor(paused.time);
+    await waitFor(
+      async () =>
+        [...(await renderedLines(vs.page)).values()]
+          .map((l) => l.text)
+          .join('\n')
+          .includes(`00:00:${String(whole).padStart(2, '0')}.`),
+      { message: 'the WebVTT time inserted' },
+    );
+    await vs.runCommand('File: Revert File');
   });
 
   it('logged no activation error', function () {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../server/src/core';
-import { chooseReader, LAYOUTS, readTranscript } from '../../server/src/core/readers';
+import { chooseReader, LAYOUTS, readTranscript, timeInLayout } from '../../server/src/core/readers';
 import { auphonicReader } from '../../server/src/core/readers/auphonic';
 import { lines } from './util';
 
@@ -60,5 +60,22 @@ describe('readers', () => {
     });
     assert.deepEqual(shape(a), shape(b));
     assert.ok(a.turns.length > 30 && a.headings.length > 5, 'the example is read, not empty');
+  });
+
+  it('writes a time as each layout does (Insert Current Time)', () => {
+    const t = 3725.5;
+    assert.deepEqual(
+      LAYOUTS.map((l) => [l, timeInLayout(l, t)]),
+      [
+        ['auphonic', '[1:02:05]'],
+        ['webvtt', '01:02:05.500'],
+        ['srt', '01:02:05,500'],
+        ['otter', '1:02:05'],
+        ['rev', '(01:02:05)'],
+        ['lines', '[01:02:05]'],
+      ],
+    );
+    assert.equal(timeInLayout('auphonic', 65.9), '[1:05]');
+    assert.equal(timeInLayout('rev', 65), '(01:05)');
   });
 });

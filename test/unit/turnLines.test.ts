@@ -176,4 +176,37 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
     assert.ok(one.ok);
     assert.match(applyEdits(ONE_LINE, one.edits), /^\[00:01:05\] Torsten: /m);
   });
+
+  it('never takes Auphonic text for a text layout (a number is no name; a section header or label line rules them out)', () => {
+    // Found by the shift round-trip property: '[0:00] 12:30' looked like one line per turn.
+    const text = '[0:00] 12:30\n[0:00] 12:30\nTranscript\nStefan:\n[0:00]\nHallo';
+    assert.equal(chooseReader(text).layout, 'auphonic');
+    assert.equal(
+      chooseReader('[0:01] Anna: Hallo.\n[0:02] Ben: Ja.\nBen:\n[0:03] Gut.').layout,
+      'auphonic',
+    );
+    assert.equal(chooseReader('[0:01] Anna: Hallo.\n[0:02] Ben: Ja.').layout, 'lines');
+  });
+
+  it('reads header times of any number of minutes, seconds below 60', () => {
+    const text = lines(
+      'Anna  100:05',
+      'Eins.',
+      '',
+      'Ben  1:40:05.5',
+      'Zwei.',
+      '',
+      'Anna  0:60',
+      'Drei.',
+    );
+    const m = parse(text);
+    assert.deepEqual(
+      m.stamps.map((s) => s.seconds),
+      [6005, 6005.5],
+    );
+    assert.deepEqual(
+      analyze(text, settings()).findings.map((f) => f.code),
+      ['timestamp-malformed'],
+    );
+  });
 });

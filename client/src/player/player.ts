@@ -6,6 +6,7 @@
  *
  * The time ↔ text rules are pure core logic (server/src/core/playback.ts).
  */
+import { timeInLayout } from '../../../server/src/core/readers';
 import * as vscode from 'vscode';
 import { parse } from '../../../server/src/core/parser';
 import type { TranscriptModel } from '../../../server/src/core/model';
@@ -28,6 +29,11 @@ import { makeNonce, playerHtml } from './html';
 import { isFromWebview, isSavedPlayerState, type FromWebview, type ToWebview } from './messages';
 
 const LANGUAGE_ID = 'transcript';
+
+/** A transcript the player plays along: the Transcript language, or a cue file by its name. */
+function isTranscript(doc: vscode.TextDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || /\.(?:vtt|srt)$/i.test(doc.uri.path);
+}
 const VIEW_TYPE = 'transcript.player';
 const MEMORY_PREFIX = 'transcript.player.audio:';
 const SKIP_SECONDS = 5;
@@ -56,7 +62,7 @@ const models = new WeakMap<vscode.TextDocument, { version: number; model: Transc
 function modelOf(doc: vscode.TextDocument): TranscriptModel {
   const cached = models.get(doc);
   if (cached && cached.version === doc.version) return cached.model;
-  const model = parse(doc.getText());
+  const model = parse(doc.getText(), { fileName: doc.uri.path });
   models.set(doc, { version: doc.version, model });
   return model;
 }
@@ -258,7 +264,14 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       cmd('transcript.player.slower', () => this.withPlayer((p) => p.changeRate(-1))),
       cmd('transcript.player.faster', () => this.withPlayer((p) => p.changeRate(1))),
       cmd('transcript.player.insertTime', () => this.insertTime()),
-      vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, this),
+      vscode.languages.registerCodeLensProvider(
+        [
+          { language: LANGUAGE_ID },
+          { scheme: 'file', pattern: '**/*.{vtt,srt}' },
+          { scheme: 'vscode-vfs', pattern: '**/*.{vtt,srt}' },
+        ],
+        this,
+      ),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
       }),
@@ -285,7 +298,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
 
   private transcriptEditor(): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === LANGUAGE_ID ? editor : undefined;
+    return editor && isTranscript(editor.document) ? editor : undefined;
   }
 
   /** The player of the active transcript, else the one used last. */
@@ -368,7 +381,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   async open(doc = this.transcriptEditor()?.document): Promise<Player | undefined> {
-    if (!doc || doc.languageId !== LANGUAGE_ID) {
+    if (!doc || !isTranscript(doc)) {
       void vscode.window.showInformationMessage('Open a transcript first.');
       return undefined;
     }
@@ -455,7 +468,8 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       );
       return;
     }
-    const stamp = stampForTime(player.state.time) + ' ';
+    // The time as the document's layout writes it (`[1:05]`, `00:01:05.000`, `1:05`).
+    const stamp = timeInLayout(modelOf(editor.document).layout, player.state.time) + ' ';
     await editor.edit((b) => {
       for (const s of editor.selections) b.replace(s, stamp);
     });

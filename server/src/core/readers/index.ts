@@ -49,3 +49,33 @@ export function readTranscript(
 ): TranscriptModel {
   return chooseReader(source, options).read(source);
 }
+
+/**
+ * A time as the layout writes it where a paragraph or turn starts (what
+ * Insert Current Time writes): `[1:05]` in Auphonic text, `00:01:05.000` in
+ * WebVTT, `00:01:05,000` in SRT, `1:05` in Otter's headers, `(01:05)` in the
+ * `Name (00:00):` family, `[00:01:05]` in one line per turn.
+ */
+export function timeInLayout(layout: Layout, seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const ms = String(Math.max(0, Math.round((seconds - whole) * 1000)) % 1000).padStart(3, '0');
+  const clock = h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  switch (layout) {
+    case 'webvtt':
+      return `${pad(h)}:${pad(m)}:${pad(s)}.${ms}`;
+    case 'srt':
+      return `${pad(h)}:${pad(m)}:${pad(s)},${ms}`;
+    case 'otter':
+      return clock;
+    case 'rev':
+      return `(${h > 0 ? `${pad(h)}:` : ''}${pad(m)}:${pad(s)})`;
+    case 'lines':
+      return `[${pad(h)}:${pad(m)}:${pad(s)}]`;
+    default:
+      return `[${clock}]`;
+  }
+}

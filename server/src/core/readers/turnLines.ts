@@ -10,13 +10,32 @@
  */
 import { ParagraphNode, Stamp, TurnNode, WordCounter } from '../bodyNodes';
 import { finding, type Finding } from '../findings';
-import { parseClock } from '../formats/times';
 import type { Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
 import { clip, hasWord, noSplit } from '../scan';
 import { LineIndex, range } from '../text';
 import type { Layout, TranscriptReader } from './reader';
 
-const TIME = String.raw`\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?`;
+const TIME = String.raw`\d{1,4}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?`;
+/** A name starts with a letter (`12:30` is no speaker). */
+const NAME_START = String.raw`\p{L}`;
+
+/** Lines that mark Auphonic's layout: a section header, or a label alone on its line. */
+const AUPHONIC_LINE =
+  /^\s*(?:Generated Shownotes|Chapters|Long Summary|Brief Summary|Tags|Transcript)\s*$|^[^[\s][^:]{0,59}:\s*$/;
+
+/**
+ * A header's time: `m:ss` (minutes as many as needed) or `h:mm:ss`, with an
+ * optional fraction; seconds (and minutes after hours) below 60.
+ */
+export function parseHeaderTime(written: string): number | undefined {
+  const m = /^(\d+):(\d{1,2})(?::(\d{1,2}))?(?:[.,](\d{1,3}))?$/.exec(written);
+  if (!m) return undefined;
+  const [, a, b, c, frac] = m;
+  const fraction = frac ? Number(frac) / 10 ** frac.length : 0;
+  if (c === undefined) return Number(b) < 60 ? Number(a) * 60 + Number(b) + fraction : undefined;
+  if (Number(b) >= 60 || Number(c) >= 60) return undefined;
+  return Number(a) * 3600 + Number(b) * 60 + Number(c) + fraction;
+}
 
 interface HeaderSyntax {
   readonly layout: Extract<Layout, 'otter' | 'rev' | 'lines'>;
@@ -31,7 +50,7 @@ const OTTER: HeaderSyntax = {
   layout: 'otter',
   title: 'Otter text',
   headers: [
-    new RegExp(String.raw`^(?<name>[^\s:\[\]][^:\[\]]{0,58}?)  (?<time>${TIME})[ \t]*$`, 'd'),
+    new RegExp(String.raw`^(?<name>${NAME_START}[^:\[\]]{0,58}?)  (?<time>${TIME})[ \t]*$`, 'du'),
   ],
   ignore: /^\s*Transcribed by https?:\/\/otter\.ai\s*$/,
 };
@@ -41,8 +60,8 @@ const REV: HeaderSyntax = {
   title: 'Name (00:00): text',
   headers: [
     new RegExp(
-      String.raw`^(?:\*\*)?(?<name>[^\s:()\[\]*][^:()\[\]*]{0,58}?) \((?<time>${TIME})\):?(?:\*\*)?[ \t]*(?<text>.*)$`,
-      'd',
+      String.raw`^(?:\*\*)?(?<name>${NAME_START}[^:()\[\]*]{0,58}?) \((?<time>${TIME})\):?(?:\*\*)?[ \t]*(?<text>.*)$`,
+      'du',
     ),
   ],
 };
@@ -52,14 +71,14 @@ const LINES: HeaderSyntax = {
   title: 'one line per turn',
   headers: [
     new RegExp(
-      String.raw`^\[(?<time>${TIME})\][ \t]+(?<name>[^\s:\[\]][^:\[\]]{0,58}?):[ \t]*(?<text>.*)$`,
-      'd',
+      String.raw`^\[(?<time>${TIME})\][ \t]+(?<name>${NAME_START}[^:\[\]]{0,58}?):[ \t]*(?<text>.*)$`,
+      'du',
     ),
     new RegExp(
-      String.raw`^(?<name>[^\s:\[\]][^:\[\]]{0,58}?) \[(?<time>${TIME})\]:[ \t]*(?<text>.*)$`,
-      'd',
+      String.raw`^(?<name>${NAME_START}[^:\[\]]{0,58}?) \[(?<time>${TIME})\]:[ \t]*(?<text>.*)$`,
+      'du',
     ),
-    new RegExp(String.raw`^\[(?<name>[^\s:\[\]\d][^:\[\]]{0,58}?)\]:[ \t]*(?<text>.*)$`, 'd'),
+    new RegExp(String.raw`^\[(?<name>${NAME_START}[^:\[\]]{0,58}?)\]:[ \t]*(?<text>.*)$`, 'du'),
   ],
 };
 
@@ -82,10 +101,15 @@ function firstLines(source: string, n: number): string[] {
   return out;
 }
 
-/** The text is in this layout: its first non-blank line is a header, and so is another of the first ten. */
+/**
+ * The text is in this layout: its first non-blank line is a header, and so
+ * is another of the first ten, and no line looks like Auphonic's layout.
+ */
 function looksLike(syntax: HeaderSyntax, source: string): boolean {
   const lines = firstLines(source, 10);
   if (lines.length === 0 || !match(syntax, lines[0])) return false;
+  // Auphonic's text (a bare transcript too) is never one of these.
+  if (firstLines(source, 60).some((l) => AUPHONIC_LINE.test(l))) return false;
   return lines.filter((l) => match(syntax, l)).length >= Math.min(2, lines.length);
 }
 
@@ -185,7 +209,7 @@ export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptM
     if (groups.time) {
       const [from, to] = groups.time;
       const written = m.groups!.time;
-      const seconds = parseClock(written);
+      const seconds = parseHeaderTime(written);
       if (seconds === undefined)
         findings.push(
           finding(
