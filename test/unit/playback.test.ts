@@ -139,6 +139,9 @@ describe('playback: player rules', () => {
     assert.equal(transcriptBaseName('episode-153.txt'), 'episode-153');
     assert.equal(transcriptBaseName('a.transcript'), 'a');
     assert.equal(transcriptBaseName('a.transcript.txt'), 'a');
+    assert.equal(transcriptBaseName('episode.vtt'), 'episode');
+    assert.equal(transcriptBaseName('episode.SRT'), 'episode');
+    assert.equal(transcriptBaseName('otter.md'), 'otter');
     assert.deepEqual(audioCandidates('episode-153.txt').slice(0, 2), [
       'episode-153.mp3',
       'episode-153.ogg',

@@ -170,9 +170,12 @@ export const AUDIO_EXTENSIONS = [
 /** Extensions VS Code's webviews cannot play (no proprietary AAC decoder in its Chromium). */
 export const UNPLAYABLE_EXTENSIONS: readonly string[] = ['.m4a', '.aac', '.mp4', '.m4b'];
 
-/** The transcript's base name: `episode-153.txt`, `.transcript` and `.transcript.txt` → `episode-153`. */
+/**
+ * The transcript's base name: `episode-153.txt`, `.transcript`,
+ * `.transcript.txt`, `.md`, `.vtt` and `.srt` → `episode-153`.
+ */
 export function transcriptBaseName(fileName: string): string {
-  const stripped = fileName.replace(/(\.transcript)?(\.txt)?$/i, '');
+  const stripped = fileName.replace(/(?:\.vtt|\.srt|\.md|(\.transcript)?(\.txt)?)$/i, '');
   return stripped || fileName;
 }
 
