@@ -16,6 +16,7 @@ import { variantOf } from '../names';
 import type { Cue, Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
 import { clip, hasWord, noSplit } from '../scan';
 import { LineIndex, range } from '../text';
+import { flatModel, noTranscript } from './flat';
 import type { Layout } from './reader';
 
 export interface CueSyntax {
@@ -52,6 +53,13 @@ const TIMING = /^([ \t]*)(\S+)([ \t]+-->[ \t]+)(\S+)/;
 const VOICE = /^<v(?:\.[^\s>]*)?[ \t]+([^>]*?)[ \t]*>/;
 const BRACKET = /^\[([^\]\n]{1,60})\]:[ \t]*/;
 const PREFIX = /^([^:\s<[][^:<]{0,59}):[ \t]+/;
+
+/** Where the name of a voice tag matched at `lead` starts: `<v.class Name >` ends it before the spaces. */
+function voiceNameFrom(v: RegExpExecArray, lead: number): number {
+  let k = v[0].length - 1;
+  while (k > 0 && (v[0][k - 1] === ' ' || v[0][k - 1] === '\t')) k--;
+  return lead + k - v[1].length;
+}
 
 function isBlankLine(s: string): boolean {
   return s.trim() === '';
@@ -219,13 +227,8 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
       const rest = t.slice(lead);
       const v = VOICE.exec(rest) ?? BRACKET.exec(rest);
       if (v && v[1].trim() !== '') {
-        let nameFrom = lead + 1; // `[Name]:`
-        if (rest.startsWith('<')) {
-          // `<v.class Name >`: the name ends where the spaces before `>` start.
-          let k = v[0].length - 1;
-          while (k > 0 && (v[0][k - 1] === ' ' || v[0][k - 1] === '\t')) k--;
-          nameFrom = lead + k - v[1].length;
-        }
+        // `[Name]:`, or a voice tag.
+        const nameFrom = rest.startsWith('<') ? voiceNameFrom(v, lead) : lead + 1;
         cue.voice = {
           name: v[1],
           at: lead,
@@ -341,9 +344,7 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
         const v = VOICE.exec(t.slice(lead));
         from = lead;
         if (v && v[1].trim() !== '') {
-          let k = v[0].length - 1;
-          while (k > 0 && (v[0][k - 1] === ' ' || v[0][k - 1] === '\t')) k--;
-          const nameFrom = lead + k - v[1].length;
+          const nameFrom = voiceNameFrom(v, lead);
           labels.push({
             line: l,
             name: v[1],
@@ -390,37 +391,15 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
   closeTurn();
 
   const looksLikeTranscript = cues.length > 0 || (syntax.signature !== undefined && headerOk);
-  if (cues.length === 0 && source.trim() !== '' && !headerOk)
-    findings.push(
-      finding(
-        'not-a-transcript',
-        range(0, 0, noSplit(line(0), Math.min(text.lineLength(0), 200))),
-        source.includes('\0')
-          ? 'This file looks binary (it contains NUL bytes), not like a transcript'
-          : `No ${syntax.name} cues found (start --> end lines)`,
-      ),
-    );
-
-  return {
-    layout: syntax.layout,
-    text,
-    sections: [],
-    chapters: [],
-    tags: [],
-    body: lineCount > 0 ? { startLine: 0, endLine: lineCount - 1 } : undefined,
+  if (cues.length === 0 && !headerOk)
+    noTranscript(text, source, findings, `No ${syntax.name} cues found (start --> end lines)`);
+  return flatModel(syntax.layout, text, findings, looksLikeTranscript, {
     labels,
     turns,
     paragraphs,
     stamps,
-    malformedStamps: [],
-    headings: [],
-    prose: {
-      length: proseLines.length,
-      lines: Int32Array.from(proseLines),
-      starts: Int32Array.from(proseStarts),
-    },
+    proseLines,
+    proseStarts,
     cues,
-    looksLikeTranscript,
-    findings,
-  };
+  });
 }

@@ -11,8 +11,9 @@
 import { ParagraphNode, Stamp, TurnNode, WordCounter } from '../bodyNodes';
 import { finding, type Finding } from '../findings';
 import type { Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
-import { clip, hasWord, noSplit } from '../scan';
+import { clip, hasWord } from '../scan';
 import { LineIndex, range } from '../text';
+import { flatModel, noTranscript } from './flat';
 import type { Layout, TranscriptReader } from './reader';
 
 const TIME = String.raw`\d{1,4}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?`;
@@ -230,35 +231,16 @@ export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptM
   closeTurn();
 
   const looksLikeTranscript = labels.length > 0;
-  if (!looksLikeTranscript && source.trim() !== '')
-    findings.push(
-      finding(
-        'not-a-transcript',
-        range(0, 0, noSplit(text.line(0), Math.min(text.lineLength(0), 200))),
-        `No turns found in the ${syntax.title} layout`,
-      ),
-    );
-  return {
-    layout: syntax.layout,
-    text,
-    sections: [],
-    chapters: [],
-    tags: [],
-    body: lineCount > 0 ? { startLine: 0, endLine: lineCount - 1 } : undefined,
+  if (!looksLikeTranscript)
+    noTranscript(text, source, findings, `No turns found in the ${syntax.title} layout`);
+  return flatModel(syntax.layout, text, findings, looksLikeTranscript, {
     labels,
     turns,
     paragraphs,
     stamps,
-    malformedStamps: [],
-    headings: [],
-    prose: {
-      length: proseLines.length,
-      lines: Int32Array.from(proseLines),
-      starts: Int32Array.from(proseStarts),
-    },
-    looksLikeTranscript,
-    findings,
-  };
+    proseLines,
+    proseStarts,
+  });
 }
 
 function reader(syntax: HeaderSyntax): TranscriptReader {
