@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { parseOffset } from '../../server/src/core/shift';
 import { ROSTER_FILE } from '../../server/src/core/roster';
-import { READERS } from '../../server/src/core/readers';
+import { READERS, servedByName } from '../../server/src/core/readers';
 import { EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/core/formats/export';
 import {
   EXPORT,
@@ -42,14 +42,14 @@ const CUE_FILES = ['**/*.vtt', '**/*.srt'];
 
 /** A document the language server serves: a Transcript, or a cue file by its name. */
 function isServed(doc: vscode.TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || /\.(?:vtt|srt)$/i.test(doc.uri.path);
+  return doc.languageId === LANGUAGE_ID || servedByName(doc.uri.path);
 }
 
 /** Gives a plain-text document that starts like a layout a reader knows the Transcript language. */
 async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
   // A cue file keeps its language: it is served by name.
-  if (/\.(?:vtt|srt)$/i.test(doc.uri.path)) return;
+  if (servedByName(doc.uri.path)) return;
   // The first lines are enough for every reader's `looksLike`.
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 20), 0));
   if (!READERS.some((r) => r.looksLike(head))) return;

@@ -7,7 +7,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../server/src/core';
-import { chooseReader, LAYOUTS, readTranscript, timeInLayout } from '../../server/src/core/readers';
+import {
+  chooseReader,
+  LAYOUTS,
+  readTranscript,
+  servedByName,
+  timeInLayout,
+} from '../../server/src/core/readers';
 import { auphonicReader } from '../../server/src/core/readers/auphonic';
 import { lines } from './util';
 
@@ -33,6 +39,10 @@ describe('readers', () => {
     assert.equal(chooseReader('\ufeff' + srt).layout, 'srt');
     assert.equal(chooseReader(vtt, { fileName: 'a.vtt', layout: 'auphonic' }).layout, 'auphonic');
     assert.equal(readTranscript(vtt).layout, 'webvtt');
+    assert.deepEqual(
+      ['/a/ep.VTT', 'ep.srt', 'ep.transcript', 'ep.txt', 'ep.md'].map(servedByName),
+      [true, true, true, false, false],
+    );
   });
 
   it('reads text no reader recognises as Auphonic text, the layout the findings speak of', () => {

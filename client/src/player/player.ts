@@ -6,7 +6,7 @@
  *
  * The time ↔ text rules are pure core logic (server/src/core/playback.ts).
  */
-import { timeInLayout } from '../../../server/src/core/readers';
+import { servedByName, timeInLayout } from '../../../server/src/core/readers';
 import * as vscode from 'vscode';
 import { parse } from '../../../server/src/core/parser';
 import type { TranscriptModel } from '../../../server/src/core/model';
@@ -32,7 +32,7 @@ const LANGUAGE_ID = 'transcript';
 
 /** A transcript the player plays along: the Transcript language, or a cue file by its name. */
 function isTranscript(doc: vscode.TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || /\.(?:vtt|srt)$/i.test(doc.uri.path);
+  return doc.languageId === LANGUAGE_ID || servedByName(doc.uri.path);
 }
 const VIEW_TYPE = 'transcript.player';
 const MEMORY_PREFIX = 'transcript.player.audio:';

@@ -28,6 +28,15 @@ export function readerFor(layout: Layout): TranscriptReader {
   return READERS.find((r) => r.layout === layout) ?? auphonicReader;
 }
 
+/**
+ * A file the server serves by its name whatever language the editor gives it:
+ * one whose extension a reader owns (`.vtt`, `.srt`; `.transcript` too).
+ */
+export function servedByName(fileName: string): boolean {
+  const name = fileName.toLowerCase();
+  return READERS.some((r) => r.extensions.some((e) => name.endsWith(e)));
+}
+
 /** The reader for a file: by `layout` when given, else by extension, else by content. */
 export function chooseReader(
   source: string,
