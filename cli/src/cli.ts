@@ -42,6 +42,7 @@ import {
 } from './formats';
 import { FileError, readTranscript, writeTranscript } from './files';
 import { loadRoster } from '../../server/src/rosterFiles';
+import { loadSideChapters } from '../../server/src/sideChapterFiles';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -154,6 +155,7 @@ async function check(files: string[], opts: CheckOptions, io: Io): Promise<numbe
     const { findings } = analyze(text, await settingsOf(file), {
       fileName: file,
       layout: opts.layout,
+      sideChapters: await loadSideChapters(file),
     });
     checked++;
     errors += findings.filter((f) => f.severity === 'error').length;
@@ -180,7 +182,11 @@ async function fix(files: string[], opts: CheckOptions, io: Io): Promise<number>
     try {
       const read = await readTranscript(file);
       const settings = await settingsOf(file);
-      const as = { fileName: file, layout: opts.layout };
+      const as = {
+        fileName: file,
+        layout: opts.layout,
+        sideChapters: await loadSideChapters(file),
+      };
       const { text, applied } = fixAllText(read.text, settings, as);
       if (text === read.text) {
         io.out(`${file}: nothing to fix`);
@@ -218,7 +224,10 @@ async function printOutline(files: string[], layout: Layout | undefined, io: Io)
     try {
       const { text } = await readTranscript(file);
       if (files.length > 1) io.out(`${file}:`);
-      for (const line of outlineLines(outline(parse(text, { fileName: file, layout }))))
+      const sideChapters = await loadSideChapters(file);
+      for (const line of outlineLines(
+        outline(parse(text, { fileName: file, layout, sideChapters })),
+      ))
         io.out(line);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
@@ -284,7 +293,8 @@ async function stats(
   for (const file of files) {
     try {
       const { text } = await readTranscript(file);
-      const s = statistics(parse(text, { fileName: file, layout: opts.layout }));
+      const sideChapters = await loadSideChapters(file);
+      const s = statistics(parse(text, { fileName: file, layout: opts.layout, sideChapters }));
       if (opts.format === 'json') all.set(file, s);
       else io.out(statisticsMarkdown(s, path.basename(file)));
     } catch (e) {

@@ -15,6 +15,7 @@ import {
   isExportFormat,
 } from '../../server/src/core/formats';
 import { fileIdentity, FileError, readTranscript, writeAtomically } from './files';
+import { loadSideChapters } from '../../server/src/sideChapterFiles';
 
 export interface FormatsIo {
   out(s: string): void;
@@ -170,6 +171,7 @@ export function exportCommand(
       episodeLength,
       chaptersTrack: track !== undefined,
       fileName: file,
+      sideChapters: await loadSideChapters(file),
     });
     if (!r.ok) {
       io.err(`transcript: ${file}: ${r.message}`);

@@ -317,6 +317,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // Roster files and feeds: the names they hold change the findings.
         vscode.workspace.createFileSystemWatcher(`**/${ROSTER_FILE}`),
         vscode.workspace.createFileSystemWatcher('**/*.{rss,xml}'),
+        // Chapters files beside cue files and text layouts: their chapters.
+        vscode.workspace.createFileSystemWatcher('**/*.chapters.{json,vtt}'),
       ],
     },
   };

@@ -39,12 +39,16 @@ export interface RosterOptions {
 }
 
 /** A small regular file's text, or undefined when there is none (or it is too large). */
-async function readSmall(file: string, problems: string[]): Promise<string | undefined> {
+export async function readSmall(
+  file: string,
+  problems: string[],
+  maxBytes = MAX_ROSTER_BYTES,
+): Promise<string | undefined> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_ROSTER_BYTES) {
-      problems.push(`${file}: larger than ${MAX_ROSTER_BYTES >> 20} MB; not read`);
+    if (stat.size > maxBytes) {
+      problems.push(`${file}: larger than ${maxBytes >> 20} MB; not read`);
       return undefined;
     }
     return await fs.readFile(file, 'utf8');

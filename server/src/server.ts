@@ -48,6 +48,8 @@ import {
   DEFAULT_SETTINGS,
   type Analysis,
   type Settings,
+  type SideChapters,
+  isSideChaptersFile,
 } from './core';
 import {
   DIAGNOSTIC_SOURCE,
@@ -80,6 +82,7 @@ import {
 import { runSafe } from './runSafe';
 import { normalizeUri, WorkspaceIndexer } from './workspaceIndexer';
 import { loadRoster, type LoadedRoster } from './rosterFiles';
+import { loadSideChapters } from './sideChapterFiles';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 
@@ -89,6 +92,7 @@ interface Cached {
   /** The text analysed: a client may repeat a version number with other text. */
   readonly text: string;
   readonly settings: Settings;
+  readonly sideChapters: SideChapters | undefined;
   readonly generation: number;
   readonly analysis: Analysis;
 }
@@ -191,6 +195,19 @@ export function startServer(connection: Connection): void {
     return loaded;
   };
 
+  /** The chapters file beside each document, per document: read again when one changes on disk. */
+  const sideChapters = new Map<string, Promise<SideChapters | undefined>>();
+  const sideChaptersFor = (uri: string): Promise<SideChapters | undefined> => {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return Promise.resolve(undefined);
+    let loaded = sideChapters.get(uri);
+    if (!loaded) {
+      loaded = loadSideChapters(parsed.fsPath).catch(() => undefined);
+      sideChapters.set(uri, loaded);
+    }
+    return loaded;
+  };
+
   const settingsFor = (uri: string): Promise<Settings> => {
     let cached = settingsCache.get(uri);
     if (!cached) {
@@ -239,6 +256,7 @@ export function startServer(connection: Connection): void {
    */
   const analysisOf = async (doc: TextDocument): Promise<Cached> => {
     const settings = await settingsFor(doc.uri);
+    const side = await sideChaptersFor(doc.uri);
     const generation = indexer.index.generation;
     const text = doc.getText();
     const cached = analyses.get(doc.uri);
@@ -246,6 +264,7 @@ export function startServer(connection: Connection): void {
       cached &&
       cached.text === text &&
       cached.settings === settings &&
+      cached.sideChapters === side &&
       cached.generation === generation
     )
       return cached;
@@ -254,9 +273,16 @@ export function startServer(connection: Connection): void {
       // The file's extension chooses the reader (WebVTT, SRT, Auphonic text),
       // whatever language id the editor gave it.
       fileName: URI.parse(doc.uri).path,
+      sideChapters: side,
     });
     indexOpen(doc, analysis);
-    const fresh = { text, analysis, settings, generation: indexer.index.generation };
+    const fresh = {
+      text,
+      analysis,
+      settings,
+      sideChapters: side,
+      generation: indexer.index.generation,
+    };
     analyses.set(doc.uri, fresh);
     return fresh;
   };
@@ -301,6 +327,7 @@ export function startServer(connection: Connection): void {
     pending.delete(uri);
     analyses.delete(uri);
     settingsCache.delete(uri);
+    sideChapters.delete(uri);
     summaries.delete(uri);
     indexer.setOpen(uri, false);
     indexer.index.delete(normalizeUri(uri));
@@ -322,6 +349,11 @@ export function startServer(connection: Connection): void {
     if (params.changes.some((c) => isRosterSource(c.uri))) {
       rosters.clear();
       settingsCache.clear();
+      for (const doc of documents.all()) schedule(doc.uri);
+    }
+    // A chapters file changed: the documents beside it read it again.
+    if (params.changes.some((c) => isSideChaptersFile(c.uri))) {
+      sideChapters.clear();
       for (const doc of documents.all()) schedule(doc.uri);
     }
     for (const change of params.changes) {
@@ -475,7 +507,7 @@ export function startServer(connection: Connection): void {
       p,
       { ok: false, message: 'The document is not open', errors: 0 },
       token,
-      (_a, doc, settings) => {
+      (a, doc, settings) => {
         if (!isExportFormat(p.format))
           return { ok: false, message: `Unknown format '${p.format}'`, errors: 0 };
         // The core ignores widths and lengths that are not positive finite numbers.
@@ -486,6 +518,7 @@ export function startServer(connection: Connection): void {
           episodeLength: p.episodeLength,
           chaptersTrack: p.chaptersTrack === true,
           fileName: URI.parse(doc.uri).path,
+          sideChapters: a.model.sideChapters,
         });
         return r.ok
           ? {

@@ -9,7 +9,8 @@
 import { servedByName, timeInLayout } from '../../../server/src/core/readers';
 import * as vscode from 'vscode';
 import { parse } from '../../../server/src/core/parser';
-import type { TranscriptModel } from '../../../server/src/core/model';
+import type { SideChapters, TranscriptModel } from '../../../server/src/core/model';
+import { sideChaptersBeside } from '../sideChapters';
 import {
   audioCandidates,
   chapterAtTime,
@@ -56,14 +57,17 @@ interface PlayerState {
   rate: number;
 }
 
-const models = new WeakMap<vscode.TextDocument, { version: number; model: TranscriptModel }>();
+const models = new WeakMap<
+  vscode.TextDocument,
+  { version: number; side: SideChapters | undefined; model: TranscriptModel }
+>();
 
-/** The document's parse, cached per version. */
-function modelOf(doc: vscode.TextDocument): TranscriptModel {
+/** The document's parse, with the chapters beside it, cached per version. */
+function modelOf(doc: vscode.TextDocument, side?: SideChapters): TranscriptModel {
   const cached = models.get(doc);
-  if (cached && cached.version === doc.version) return cached.model;
-  const model = parse(doc.getText(), { fileName: doc.uri.path });
-  models.set(doc, { version: doc.version, model });
+  if (cached && cached.version === doc.version && cached.side === side) return cached.model;
+  const model = parse(doc.getText(), { fileName: doc.uri.path, sideChapters: side });
+  models.set(doc, { version: doc.version, side, model });
   return model;
 }
 
@@ -96,6 +100,8 @@ class Player implements vscode.Disposable {
   private sent = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** Chapters from a file beside the transcript (for the status bar's chapter). */
+  side: SideChapters | undefined;
 
   constructor(
     readonly transcript: vscode.Uri,
@@ -123,6 +129,11 @@ class Player implements vscode.Disposable {
       webview.onDidReceiveMessage((msg: unknown) => this.receive(msg)),
       panel.onDidDispose(() => this.manager.remove(this)),
     );
+    void sideChaptersBeside(transcript).then((side) => {
+      if (!side || this.disposed) return;
+      this.side = side;
+      this.manager.update(this);
+    });
   }
 
   private receive(msg: unknown): void {
@@ -204,7 +215,7 @@ class Player implements vscode.Disposable {
 
   /** The paragraph to highlight now, and whether it changed since the last call. */
   paragraphNow(doc: vscode.TextDocument): { range?: vscode.Range; changed: boolean } {
-    const model = modelOf(doc);
+    const model = modelOf(doc, this.side);
     const timed = paragraphAtTime(model, this.state.time);
     const changed = timed?.index !== this.lastParagraph;
     this.lastParagraph = timed?.index;
@@ -212,7 +223,9 @@ class Player implements vscode.Disposable {
   }
 
   statusText(doc: vscode.TextDocument | undefined): string {
-    const chapter = doc ? chapterAtTime(modelOf(doc), this.state.time)?.title : undefined;
+    const chapter = doc
+      ? chapterAtTime(modelOf(doc, this.side), this.state.time)?.title
+      : undefined;
     return playerStatus(this.state.time, this.state.playing, chapter);
   }
 
@@ -455,7 +468,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     if (!player) return;
     this.lastUsed = player;
     player.state.playing = true;
-    player.play(timeAtPosition(modelOf(doc), line));
+    player.play(timeAtPosition(modelOf(doc, player.side), line));
     this.update(player);
   }
 
@@ -469,7 +482,8 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       return;
     }
     // The time as the document's layout writes it (`[1:05]`, `00:01:05.000`, `1:05`).
-    const stamp = timeInLayout(modelOf(editor.document).layout, player.state.time) + ' ';
+    const stamp =
+      timeInLayout(modelOf(editor.document, player.side).layout, player.state.time) + ' ';
     await editor.edit((b) => {
       for (const s of editor.selections) b.replace(s, stamp);
     });
@@ -550,7 +564,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     // Only while this transcript has a player: otherwise a lens above every
     // stamp would double the height of the text for nothing to play.
     if (!this.players.has(uri)) return [];
-    return playableLines(modelOf(doc)).map(
+    return playableLines(modelOf(doc, this.players.get(uri)?.side)).map(
       ({ line, seconds }) =>
         new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
           title: `▶ Play from Here (${stampForTime(seconds).slice(1, -1)})`,

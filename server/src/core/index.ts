@@ -82,7 +82,13 @@ export {
   stepRate,
   timedParagraphs,
   timeAtPosition,
-  transcriptBaseName,
   UNPLAYABLE_EXTENSIONS,
   type TimedParagraph,
 } from './playback';
+export {
+  isSideChaptersFile,
+  sideChapterCandidates,
+  SIDE_CHAPTER_ENDINGS,
+  transcriptBaseName,
+} from './fileNames';
+export { chapterTimes, readSideChapters, withSideChapters } from './sideChapters';

@@ -126,6 +126,27 @@ export interface Cue {
   readonly hasWords: boolean;
 }
 
+/** A chapter read from a file beside the transcript: where it starts, what it is called. */
+export interface SideChapter {
+  readonly seconds: number;
+  readonly title: string;
+}
+
+/**
+ * Chapters from a file beside a transcript without a chapter list of its own
+ * (`episode.chapters.json` beside `episode.vtt`). Its entries have no place
+ * in this text: the outline, statistics, exports and the player place them
+ * by time.
+ */
+export interface SideChapters {
+  /** The file's name, as messages cite it. */
+  readonly file: string;
+  /** In the file's order. */
+  readonly entries: readonly SideChapter[];
+  /** Why the file could not be read, when it could not (then no entries). */
+  readonly problem?: string;
+}
+
 export interface TranscriptModel {
   /** The layout the text was read in. */
   readonly layout: Layout;
@@ -144,6 +165,8 @@ export interface TranscriptModel {
   readonly prose: ProseSpans;
   /** The cues, in a cue file (WebVTT, SRT); undefined in the text layouts. */
   readonly cues?: readonly Cue[];
+  /** Chapters from a file beside the transcript, when it has no chapter list of its own. */
+  readonly sideChapters?: SideChapters;
   /** Sections, labels or timestamps were found. */
   readonly looksLikeTranscript: boolean;
   /** Problems found while parsing (malformed stamps and entries, duplicate sections). */

@@ -8,7 +8,9 @@
  * makes the highlight jump.
  */
 import { orderedStamps } from './analysis/order';
+import { transcriptBaseName } from './fileNames';
 import type { Paragraph, TranscriptModel } from './model';
+import { chapterTimes } from './sideChapters';
 import type { Range } from './text';
 import { formatStamp } from './time';
 
@@ -99,11 +101,12 @@ export function chapterAtTime(
   model: TranscriptModel,
   seconds: number,
 ): { readonly index: number; readonly title: string } | undefined {
+  const chapters = chapterTimes(model);
   let found: { index: number; title: string } | undefined;
-  for (const c of model.chapters) {
-    if (c.seconds <= seconds && (!found || c.seconds >= model.chapters[found.index].seconds))
-      found = { index: c.index, title: c.title };
-  }
+  chapters.forEach((c, index) => {
+    if (c.seconds <= seconds && (!found || c.seconds >= chapters[found.index].seconds))
+      found = { index, title: c.title };
+  });
   return found;
 }
 
@@ -169,15 +172,6 @@ export const AUDIO_EXTENSIONS = [
 
 /** Extensions VS Code's webviews cannot play (no proprietary AAC decoder in its Chromium). */
 export const UNPLAYABLE_EXTENSIONS: readonly string[] = ['.m4a', '.aac', '.mp4', '.m4b'];
-
-/**
- * The transcript's base name: `episode-153.txt`, `.transcript`,
- * `.transcript.txt`, `.md`, `.vtt` and `.srt` → `episode-153`.
- */
-export function transcriptBaseName(fileName: string): string {
-  const stripped = fileName.replace(/(?:\.vtt|\.srt|\.md|(\.transcript)?(\.txt)?)$/i, '');
-  return stripped || fileName;
-}
 
 /** File names to try beside `fileName`, in order: the base name with each audio extension. */
 export function audioCandidates(fileName: string): string[] {

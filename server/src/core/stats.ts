@@ -3,6 +3,7 @@
  * per chapter (start, length, turns, words), as data, Markdown or JSON.
  */
 import { readerFor, type Layout } from './readers';
+import { chapterTimes } from './sideChapters';
 import { orderedStamps } from './analysis/order';
 import type { Paragraph, TranscriptModel } from './model';
 import { compoundParts } from './names';
@@ -68,9 +69,16 @@ export function paragraphText(model: TranscriptModel, p: Paragraph): string {
   return parts.join(' ');
 }
 
-/** Seconds each paragraph lasts: until the next later stamp, else estimated from its words. */
+/**
+ * Seconds each paragraph lasts: a cue's own length in a cue file, else until
+ * the next later stamp, else estimated from its words.
+ */
 function durations(model: TranscriptModel): number[] {
   const ordered = new Set(orderedStamps(model));
+  const cueEnds = new Map<number, number>();
+  for (const cue of model.cues ?? [])
+    if (cue.start !== undefined && cue.end !== undefined && cue.end >= cue.start)
+      cueEnds.set(cue.timingLine, cue.end);
   const paras = model.paragraphs;
   const out = new Array<number>(paras.length);
   let next: number | undefined;
@@ -78,7 +86,13 @@ function durations(model: TranscriptModel): number[] {
     const p = paras[i];
     const estimate = p.words / WORDS_PER_SECOND;
     if (p.stamp && ordered.has(p.stamp)) {
-      out[i] = next !== undefined && next >= p.stamp.seconds ? next - p.stamp.seconds : estimate;
+      const end = cueEnds.get(p.stamp.line);
+      out[i] =
+        end !== undefined
+          ? end - p.stamp.seconds
+          : next !== undefined && next >= p.stamp.seconds
+            ? next - p.stamp.seconds
+            : estimate;
       next = p.stamp.seconds;
     } else out[i] = estimate;
   }
@@ -131,10 +145,11 @@ export function statistics(model: TranscriptModel): Statistics {
     .filter((p) => p.stamp)
     .sort((a, b) => a.stamp!.seconds - b.stamp!.seconds || a.startLine - b.startLine);
   // The next later chapter start after each chapter (a scan from the end).
-  const nextStarts = new Array<number | undefined>(model.chapters.length);
+  const listed = chapterTimes(model);
+  const nextStarts = new Array<number | undefined>(listed.length);
   const later: number[] = [];
-  for (let i = model.chapters.length - 1; i >= 0; i--) {
-    const t = model.chapters[i].seconds;
+  for (let i = listed.length - 1; i >= 0; i--) {
+    const t = listed[i].seconds;
     while (later.length > 0 && later[later.length - 1] < t) later.pop();
     nextStarts[i] = later[later.length - 1];
     later.push(t);
@@ -149,7 +164,7 @@ export function statistics(model: TranscriptModel): Statistics {
     wordSums.push(wordSums[i] + timed[i].words);
     turnStarts.push(turnStarts[i] + (startsTurn(i) ? 1 : 0));
   }
-  const chapters = model.chapters.map((c, i) => {
+  const chapters = listed.map((c, i) => {
     const end = Math.max(c.seconds, nextStarts[i] ?? duration);
     const from = lowerBound(timed, c.seconds, (p) => p.stamp!.seconds);
     const to = lowerBound(timed, end, (p) => p.stamp!.seconds);
@@ -206,7 +221,9 @@ export function statisticsMarkdown(stats: Statistics, title = 'Transcript'): str
   }
   lines.push(
     '',
-    `Talking time is estimated from the timestamps (a paragraph lasts until the next one starts; the last at ${WORDS_PER_SECOND * 60} words a minute).`,
+    stats.layout === 'webvtt' || stats.layout === 'srt'
+      ? 'Talking time is the cues\' own lengths (from their start to their end time).'
+      : `Talking time is estimated from the timestamps (a paragraph lasts until the next one starts; the last at ${WORDS_PER_SECOND * 60} words a minute).`,
     '',
   );
   return lines.join('\n');

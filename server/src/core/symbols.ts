@@ -1,12 +1,13 @@
 /**
  * The outline: sections at the top; under the transcript, chapters (placed
- * at their heading, or by time when the heading is missing) and under each
- * chapter its speaker turns.
+ * at their heading, or by time when the heading is missing or the chapters
+ * come from a file beside the transcript) and under each chapter its
+ * speaker turns.
  */
 import { headingInsertLine } from './analysis/chapters';
 import type { TranscriptModel, Turn } from './model';
 import { comparePositions, pos, range, type Range } from './text';
-import { formatClock } from './time';
+import { formatChapterTime, formatClock } from './time';
 
 export type OutlineKind = 'section' | 'chapter' | 'turn';
 
@@ -22,8 +23,11 @@ export interface OutlineNode {
 interface Anchor {
   readonly line: number;
   readonly chapter: number;
+  readonly name: string;
+  readonly detail: string;
   readonly selection: Range;
-  readonly missing: boolean;
+  /** Placed by time, not at a heading line: the turn it falls in goes on at `line`. */
+  readonly byTime: boolean;
 }
 
 function span(model: TranscriptModel, from: number, to: number): Range {
@@ -34,16 +38,33 @@ function chapterAnchors(model: TranscriptModel): Anchor[] {
   const anchors: Anchor[] = model.headings.map((h) => ({
     line: h.line,
     chapter: h.chapter,
+    name: model.chapters[h.chapter].title,
+    detail: model.chapters[h.chapter].timeText,
     selection: h.range,
-    missing: false,
+    byTime: false,
   }));
   const found = new Set(model.headings.map((h) => h.chapter));
   if (model.body && (model.turns.length > 0 || model.stamps.length > 0)) {
-    for (const c of model.chapters) {
-      if (found.has(c.index)) continue;
-      const line = headingInsertLine(model, c) ?? model.body.endLine;
-      anchors.push({ line, chapter: c.index, selection: range(line, 0, 0), missing: true });
-    }
+    const place = (
+      chapter: number,
+      c: { readonly seconds: number; readonly title: string },
+      detail: string,
+    ) => {
+      const line = headingInsertLine(model, c) ?? model.body!.endLine;
+      anchors.push({
+        line,
+        chapter,
+        name: c.title,
+        detail,
+        selection: range(line, 0, 0),
+        byTime: true,
+      });
+    };
+    for (const c of model.chapters)
+      if (!found.has(c.index)) place(c.index, c, `${c.timeText} (no heading in the body)`);
+    // Chapters from a file beside the transcript (which has no list of its own).
+    const side = model.chapters.length === 0 ? model.sideChapters : undefined;
+    side?.entries.forEach((c, i) => place(i, c, `${formatChapterTime(c.seconds)} (${side.file})`));
   }
   return anchors.sort((a, b) => a.line - b.line || a.chapter - b.chapter);
 }
@@ -140,12 +161,11 @@ function placeTurnPieces(
 function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number): OutlineNode[] {
   const anchors = chapterAnchors(model);
   const chapterNodes: OutlineNode[] = anchors.map((a, i) => {
-    const chapter = model.chapters[a.chapter];
     const nextLine = i + 1 < anchors.length ? anchors[i + 1].line : bodyEnd + 1;
     const end = Math.max(a.line, nextLine - 1);
     return {
-      name: chapter.title,
-      detail: chapter.timeText + (a.missing ? ' (no heading in the body)' : ''),
+      name: a.name,
+      detail: a.detail,
       kind: 'chapter',
       range: nextLine - 1 < a.line ? range(a.line, 0, 0) : span(model, a.line, end),
       selectionRange: a.selection,
@@ -153,8 +173,8 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
     };
   });
   // Cut turns at headings (the turn goes on after the heading line) and at
-  // the places of missing chapters.
-  const cuts = anchors.map((a) => ({ line: a.line, resume: a.missing ? a.line : a.line + 1 }));
+  // the places of chapters placed by time.
+  const cuts = anchors.map((a) => ({ line: a.line, resume: a.byTime ? a.line : a.line + 1 }));
   const top: OutlineNode[] = [];
   const at: Cursors = { cut: 0, stamp: 0, anchor: 0 };
   for (const turn of model.turns) {

@@ -3,10 +3,11 @@ import { sortFindings, type Finding } from '../findings';
 import type { TranscriptModel } from '../model';
 import { parse } from '../parser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { Layout } from '../readers';
+import type { ReadOptions } from '../readers';
 import { chapterFindings } from './chapters';
 import { cueFindings } from './cues';
 import { chapterOrder, timestampOrder } from './order';
+import { sideChapterFindings } from './sideChapters';
 import { speakerFindings, type SpeakerContext } from './speakers';
 import { emptyTurns } from './turns';
 
@@ -17,12 +18,9 @@ export interface Analysis {
 
 /**
  * What the analysis may know beyond the document: the rest of the workspace,
- * and the file's name or layout (which decide the reader).
+ * the file's name or layout (which decide the reader), and chapters beside it.
  */
-export interface AnalysisContext extends SpeakerContext {
-  readonly fileName?: string;
-  readonly layout?: Layout;
-}
+export interface AnalysisContext extends SpeakerContext, ReadOptions {}
 
 export function analyzeModel(
   model: TranscriptModel,
@@ -34,6 +32,7 @@ export function analyzeModel(
     ...timestampOrder(model),
     ...chapterOrder(model),
     ...chapterFindings(model, settings.chapterTimeTolerance),
+    ...sideChapterFindings(model),
     ...speakerFindings(model, settings, context),
     ...emptyTurns(model),
     ...cueFindings(model, settings.readingSpeed),

@@ -1,6 +1,6 @@
 /** Chapter checks: every listed chapter has a heading in the body, spelt alike, at its time. */
 import { finding, type Finding } from '../findings';
-import { SECTION_HEADERS, type ChapterEntry, type Timestamp, type TranscriptModel } from '../model';
+import { SECTION_HEADERS, type Timestamp, type TranscriptModel } from '../model';
 import { parse } from '../parser';
 import { pos, type Position } from '../text';
 import { lowerBound, upperBound } from '../search';
@@ -19,7 +19,7 @@ export function firstStampAfter(stamps: readonly Timestamp[], line: number): num
  */
 export function headingInsertLine(
   model: TranscriptModel,
-  chapter: ChapterEntry,
+  chapter: { readonly seconds: number },
 ): number | undefined {
   const ordered = orderedStamps(model);
   const stamp = ordered[lowerBound(ordered, chapter.seconds, (s) => s.seconds)];

@@ -17,6 +17,7 @@
  *   after its start when that is not later).
  */
 import type { TranscriptModel } from '../model';
+import { chapterTimes } from '../sideChapters';
 import { clean, normalizeSpace, words } from './strings';
 
 export interface Cue {
@@ -211,11 +212,12 @@ export function buildDocument(
   if (episodeLength === undefined) for (const c of cues) if (c.end > lastEnd) lastEnd = c.end;
   const headingOf = new Map<number, number>();
   for (const h of model.headings) if (!headingOf.has(h.chapter)) headingOf.set(h.chapter, h.line);
-  const chapters: Chapter[] = model.chapters.map((c, i) => {
+  const listed = chapterTimes(model);
+  const chapters: Chapter[] = listed.map((c, i) => {
     let end: number | undefined;
-    for (let j = i + 1; j < model.chapters.length; j++)
-      if (model.chapters[j].seconds > c.seconds) {
-        end = model.chapters[j].seconds;
+    for (let j = i + 1; j < listed.length; j++)
+      if (listed[j].seconds > c.seconds) {
+        end = listed[j].seconds;
         break;
       }
     if (end === undefined) end = lastEnd > c.seconds ? lastEnd : c.seconds + MIN_CUE_SECONDS;

@@ -5,6 +5,7 @@
  */
 import { analyze } from '../analysis/analyze';
 import type { Finding } from '../findings';
+import type { SideChapters } from '../model';
 import { clip } from '../scan';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { MAX_HOURS, MAX_SECONDS } from '../time';
@@ -49,6 +50,8 @@ export interface ExportOptions {
   readonly fileName?: string;
   /** HTML only: the `lang` of the document, e.g. `de`. */
   readonly language?: string;
+  /** Chapters from a file beside the transcript (see `readSideChapters`). */
+  readonly sideChapters?: SideChapters;
 }
 
 export interface ExportSuccess {
@@ -118,6 +121,7 @@ export function exportTranscript(
 ): ExportResult {
   const { model, findings } = analyze(text, options.settings ?? DEFAULT_SETTINGS, {
     fileName: options.fileName,
+    sideChapters: options.sideChapters,
   });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {

@@ -3,7 +3,8 @@
  * file's extension, else the first whose `looksLike` accepts the text, else
  * Auphonic's (the layout every finding speaks of when nothing matches).
  */
-import type { TranscriptModel } from '../model';
+import type { SideChapters, TranscriptModel } from '../model';
+import { withSideChapters } from '../sideChapters';
 import { auphonicReader } from './auphonic';
 import type { Layout, TranscriptReader } from './reader';
 import { srtReader } from './srt';
@@ -51,12 +52,17 @@ export function chooseReader(
   return READERS.find((r) => r.looksLike(source)) ?? auphonicReader;
 }
 
+/** How to read a text: its file's name and layout, and chapters found beside it. */
+export interface ReadOptions {
+  readonly fileName?: string;
+  readonly layout?: Layout;
+  /** A chapters file beside the transcript, read (see `readSideChapters`). */
+  readonly sideChapters?: SideChapters;
+}
+
 /** Reads a transcript in whatever layout it is in. Never throws. */
-export function readTranscript(
-  source: string,
-  options: { readonly fileName?: string; readonly layout?: Layout } = {},
-): TranscriptModel {
-  return chooseReader(source, options).read(source);
+export function readTranscript(source: string, options: ReadOptions = {}): TranscriptModel {
+  return withSideChapters(chooseReader(source, options).read(source), options.sideChapters);
 }
 
 /**
