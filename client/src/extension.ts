@@ -15,6 +15,7 @@ import { parseOffset } from '../../server/src/core/shift';
 import { ROSTER_FILE } from '../../server/src/core/roster';
 import { READERS, servedByName } from '../../server/src/core/readers';
 import { EXPORT_FORMATS, FORMAT_INFO } from '../../server/src/core/formats/export';
+import { transcriptBaseName } from '../../server/src/core/fileNames';
 import {
   EXPORT,
   IMPORT,
@@ -140,13 +141,17 @@ async function exportTranscript(): Promise<void> {
     return;
   }
   const source = editor.document.uri;
-  const base = path.posix.basename(source.path).replace(/(\.transcript)?(\.txt)?$/, '');
+  // episode.srt → episode.vtt; never the transcript itself (episode.vtt → episode-export.vtt).
+  const name = path.posix.basename(source.path);
+  const base = transcriptBaseName(name);
+  const proposed =
+    base + result.extension === name
+      ? `${base}-export${result.extension}`
+      : base + result.extension;
   const target = await vscode.window.showSaveDialog({
     title: `Export ${picked.label}`,
     defaultUri:
-      source.scheme === 'untitled'
-        ? undefined
-        : vscode.Uri.joinPath(source, '..', base + result.extension),
+      source.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(source, '..', proposed),
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));

@@ -90,4 +90,68 @@ describe('transcript shift, stats and outline (built CLI)', function () {
       '    Stefan 2:05  (line 22)',
     ]);
   });
+
+  it('reads the chapters beside a cue file: outline, stats, check and export', () => {
+    const dir = tmp.folder('beside');
+    const vtt = path.join(dir, 'episode.vtt');
+    fs.writeFileSync(
+      vtt,
+      [
+        'WEBVTT',
+        '',
+        '00:00.000 --> 00:04.000',
+        '<v Torsten>Hallo und willkommen.',
+        '',
+        '00:09.000 --> 00:15.000',
+        '<v Stephan>Danke für die Einladung.',
+        '',
+      ].join('\n'),
+    );
+    const chapters = path.join(dir, 'episode.chapters.json');
+    fs.writeFileSync(
+      chapters,
+      JSON.stringify({
+        version: '1.2.0',
+        chapters: [
+          { startTime: 0, title: 'Intro' },
+          { startTime: 9, title: 'Gespräch' },
+        ],
+      }),
+    );
+    assert.deepEqual(outLines(cli('outline', vtt).stdout), [
+      'Intro  0:00:00 (episode.chapters.json)  (line 3)',
+      '  Torsten 0:00  (line 4)',
+      'Gespräch  0:00:09 (episode.chapters.json)  (line 6)',
+      '  Stephan 0:09  (line 7)',
+    ]);
+    const stats = JSON.parse(cli('stats', '--format', 'json', vtt).stdout);
+    assert.deepEqual(
+      stats.chapters.map((c: { title: string; start: number; end: number; words: number }) => [
+        c.title,
+        c.start,
+        c.end,
+        c.words,
+      ]),
+      [
+        ['Intro', 0, 9, 3],
+        ['Gespräch', 9, 15, 4],
+      ],
+    );
+    const exported = cli('export', '--to', 'chapters-json', vtt);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.deepEqual(JSON.parse(exported.stdout).chapters, [
+      { startTime: 0, title: 'Intro' },
+      { startTime: 9, title: 'Gespräch' },
+    ]);
+    assert.equal(cli('check', vtt).status, 0);
+
+    fs.writeFileSync(chapters, '{"chapters": [');
+    const broken = cli('check', vtt);
+    assert.equal(broken.status, 1);
+    assert.equal(
+      broken.stdout,
+      `${vtt}:1:1: error chapter-entry-malformed The chapters file beside this transcript, episode.chapters.json, cannot be read: the chapters file is not valid JSON\n`,
+    );
+    assertNoCrash(broken);
+  });
 });

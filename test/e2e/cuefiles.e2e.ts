@@ -1,17 +1,29 @@
 /**
- * WebVTT and SRT files in a real VS Code, checked where they are: opened as
- * the editor opens them (Plain Text here; another extension may own them),
- * served by the language server by their name, with findings in Problems
- * and the speaker quick fix editing the cue text.
+ * WebVTT, SRT and Otter files in a real VS Code, checked where they are:
+ * cue files opened as the editor opens them (Plain Text here; another
+ * extension may own them) and served by the language server by their name,
+ * an Otter `.txt` recognised by its first lines. Findings in Problems, the
+ * Outline (with the chapters of `episode.chapters.json` beside the cue
+ * file), the speaker quick fix editing the layout's own text, Shift
+ * Timestamps and Export…, each compared with what the built CLI does to
+ * the same file.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cli } from '../cli/helpers.js';
 import { startVSCode, waitFor, type VSCodeSession } from './harness.js';
 import {
+  acceptPath,
   allProblems,
   closeAllEditors,
+  collectListRows,
+  editorLines,
+  pickRow,
   renderedLines,
   SCENARIO_SETTINGS,
   vsixPath,
+  waitForQuickInput,
   type RenderedLine,
 } from './workbench.js';
 
@@ -65,15 +77,47 @@ const SRT = [
   '',
 ].join('\n');
 
+/** Chapters beside episode.vtt (Podcasting 2.0 JSON). */
+const CHAPTERS = JSON.stringify({
+  version: '1.2.0',
+  chapters: [
+    { startTime: 0, title: 'Begrüßung' },
+    { startTime: 59, title: 'Zum Schluss' },
+  ],
+});
+
+/** Otter's text export: `Name  m:ss` headers, paragraphs, the footer. */
+const OTTER = [
+  'Torsten Frenzel  0:00',
+  'Hallo und willkommen zum Podcast. Ich bin Thorsten.',
+  '',
+  'Stephan  0:12',
+  'Danke für die Einladung, Thorsten.',
+  '',
+  'Torsten Frenzel  0:31',
+  'Heute geht es um offene Daten.',
+  '',
+  'Stephan  1:05',
+  'Gern.',
+  '',
+  'Transcribed by https://otter.ai',
+  '',
+].join('\n');
+
 const RESPELL = "Respell 'Thorsten' as 'Torsten' (2 places)";
 
-describe('WebVTT and SRT files, checked where they are', function () {
+describe('WebVTT, SRT and Otter files, checked where they are', function () {
   let vs: VSCodeSession;
 
   before(async function () {
     vs = await startVSCode({
       vsix: vsixPath(),
-      workspaceFiles: { 'episode.vtt': VTT, 'episode.srt': SRT },
+      workspaceFiles: {
+        'episode.vtt': VTT,
+        'episode.chapters.json': CHAPTERS,
+        'talk.srt': SRT,
+        'interview.txt': OTTER,
+      },
       settings: SCENARIO_SETTINGS,
     });
   });
@@ -81,6 +125,44 @@ describe('WebVTT and SRT files, checked where they are', function () {
   afterEach(async function () {
     await vs?.saveFailureArtifacts(this.currentTest);
   });
+
+  /** The Outline's rows as `level name` once they are `expected` (the view follows the active editor). */
+  async function outlineOf(expected: readonly string[]): Promise<void> {
+    await vs.outlineRows(); // opens the Outline view
+    let last: string[] = [];
+    await waitFor(
+      async () => {
+        const rows = await collectListRows(vs.page, '.outline-pane .monaco-list', ['.label-name']);
+        last = rows.map((r) => `${r.level} ${r.parts['.label-name'] ?? r.text}`);
+        return JSON.stringify(last) === JSON.stringify(expected);
+      },
+      { timeout: 20_000, message: `the outline ${JSON.stringify(expected)}` },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; last seen ${JSON.stringify(last)}`);
+    });
+  }
+
+  /** "Transcript: Shift Timestamps…" with the cursor where it is, by `offset`. */
+  async function shiftBy(offset: string): Promise<void> {
+    await vs.runCommand('Transcript: Shift Timestamps…');
+    const widget = vs.page.locator('.quick-input-widget').first();
+    await waitFor(
+      async () => (await widget.isVisible()) && /Shift Timestamps/.test(await widget.innerText()),
+      { message: 'the Shift Timestamps input' },
+    );
+    await vs.page.locator('.quick-input-widget .quick-input-box input').first().fill(offset);
+    await vs.press('Enter');
+    await waitFor(async () => !(await widget.isVisible()), { message: 'the input to close' });
+  }
+
+  /** What `transcript shift` writes for a copy of the workspace file `name`. */
+  function shiftedByCli(name: string, by: string, from: string): string {
+    const copy = path.join(vs.run.root, `cli-${name}`);
+    fs.writeFileSync(copy, vs.readWorkspaceFile(name));
+    const r = cli('shift', '--by', by, '--from', from, copy);
+    assert.equal(r.status, 0, r.stderr);
+    return fs.readFileSync(copy, 'utf8');
+  }
 
   after(async function () {
     await vs?.stop();
@@ -148,10 +230,10 @@ describe('WebVTT and SRT files, checked where they are', function () {
 
   it('reads an SRT file’s Name: prefixes as speakers and flags the text against them', async function () {
     await closeAllEditors(vs);
-    await vs.openFile('episode.srt');
+    await vs.openFile('talk.srt');
     await vs.waitForProblems((c) => c.errors === 0 && c.warnings === 1, {
       timeout: 30_000,
-      message: '1 warning in episode.srt',
+      message: '1 warning in talk.srt',
     });
     const problems = await allProblems(vs);
     assert.deepEqual(
@@ -165,6 +247,104 @@ describe('WebVTT and SRT files, checked where they are', function () {
         ],
       ],
     );
+  });
+
+  it('lists the chapters of episode.chapters.json in a WebVTT file’s Outline, the cues’ turns under them', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('episode.vtt');
+    await outlineOf([
+      '1 Begrüßung',
+      '2 Torsten 0:00',
+      '2 Stephan 0:04',
+      '1 Zum Schluss',
+      '2 Torsten 0:59.240',
+      '2 Stephan 1:06',
+    ]);
+  });
+
+  it('shifts a cue’s timings from the cursor on (both ends, as written), as the CLI does', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('episode.vtt');
+    await vs.gotoLine(22, 1); // the timing line of the last cue, 00:01:06.000 --> 00:01:08.000
+    await shiftBy('+2');
+    const want = shiftedByCli('episode.vtt', '+2', '0:01:06');
+    assert.ok(want.includes('\n00:01:08.000 --> 00:01:10.000\n'), want);
+    await waitFor(async () => (await editorLines(vs)).join('\n') === want, {
+      message: 'the editor holding what transcript shift writes',
+    });
+    await vs.runCommand('File: Revert File');
+  });
+
+  it('reads an Otter text file: findings, Outline, the speaker quick fix and a shift', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('interview.txt');
+    // Recognised by its first lines: the Transcript language, not Plain Text.
+    await vs.waitForLanguageMode('Transcript');
+    await vs.waitForProblems((c) => c.errors === 0 && c.warnings === 2, {
+      timeout: 30_000,
+      message: '2 warnings in interview.txt',
+    });
+    assert.deepEqual(
+      (await allProblems(vs)).map((p) => `${p.code}@${p.line}:${p.column}`),
+      ['speaker-name-in-text@2:43', 'speaker-name-in-text@5:26'],
+    );
+    await outlineOf([
+      '1 Torsten Frenzel 0:00',
+      '1 Stephan 0:12',
+      '1 Torsten Frenzel 0:31',
+      '1 Stephan 1:05',
+    ]);
+
+    await vs.gotoLine(2, 44);
+    assert.equal((await vs.codeActions())[0], RESPELL);
+    await vs.applyCodeAction(RESPELL);
+    await vs.waitForProblems((c) => c.errors === 0 && c.warnings === 0, {
+      message: 'the name findings gone',
+    });
+    await vs.press('Control+S');
+    await waitFor(
+      () => vs.readWorkspaceFile('interview.txt') === OTTER.replaceAll('Thorsten', 'Torsten'),
+      { message: 'both places respelt, the labels and the rest as they were' },
+    );
+
+    // Shift from the third turn on: its header time and the next one's.
+    await vs.gotoLine(7, 1);
+    await shiftBy('+5');
+    const want = shiftedByCli('interview.txt', '+5', '0:00:31');
+    assert.ok(want.includes('Torsten Frenzel  0:36\n') && want.includes('Stephan  1:10\n'), want);
+    await waitFor(async () => (await editorLines(vs)).join('\n') === want, {
+      message: 'the editor holding what transcript shift writes',
+    });
+    await vs.runCommand('File: Revert File');
+  });
+
+  it('exports an SRT file to WebVTT through Export… and the save dialog, as the CLI does', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('talk.srt');
+    await vs.waitForProblems((c) => c.errors === 0 && c.warnings === 1, {
+      timeout: 30_000,
+      message: '1 warning in talk.srt',
+    });
+    await vs.runCommand('Transcript: Export…');
+    await pickRow(vs, /^Export Transcript$/, 'WebVTT transcript');
+    // Proposed beside the transcript, under its name; written elsewhere here.
+    const proposed = await waitForQuickInput(vs, /^Export WebVTT transcript$/, (v) =>
+      v.endsWith('.vtt'),
+    );
+    assert.equal(proposed, path.join(vs.workspaceDir, 'talk.vtt'));
+    const target = path.join(vs.workspaceDir, 'from-srt.vtt');
+    await acceptPath(vs, /^Export WebVTT transcript$/, target, false);
+    await vs.waitForNotification('Exported from-srt.vtt');
+    const written = await waitFor(
+      () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined),
+      { message: 'from-srt.vtt on disk' },
+    );
+    const expected = cli('export', '--to', 'vtt', path.join(vs.workspaceDir, 'talk.srt'));
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.equal(written, expected.stdout);
+    assert.match(written, /^WEBVTT\n\n/);
+    assert.match(written, /\n<v Malte>Heute mit Stefan\.\n/);
+    assert.match(written, /<v Stephan>Danke Malte\./);
   });
 
   it('logged no activation error', function () {

@@ -69,6 +69,18 @@ const CUES = [
   '',
 ].join('\n');
 
+/** Chapters beside cues.vtt: the status bar names the one playing. */
+const CUE_CHAPTERS = JSON.stringify({
+  version: '1.2.0',
+  chapters: [
+    { startTime: 0, title: 'Erster Teil' },
+    { startTime: 20, title: 'Zweiter Teil' },
+  ],
+});
+
+/** An Otter text export played along with otter.wav (a copy of the tone). */
+const OTTER = ['Anna  0:00', 'Erster Teil.', '', 'Ben  0:20', 'Zweiter Teil.', '', ''].join('\n');
+
 const LONG = [
   'Generated Shownotes',
   'Chapters',
@@ -256,6 +268,8 @@ describe('Listen while you correct: the audio player', function () {
         'broken.txt': EPISODE,
         'long.txt': LONG,
         'cues.vtt': CUES,
+        'cues.chapters.json': CUE_CHAPTERS,
+        'otter.txt': OTTER,
       },
       settings: { ...SCENARIO_SETTINGS, 'transcript.player.rewindOnResume': 2 },
     });
@@ -298,10 +312,8 @@ describe('Listen while you correct: the audio player', function () {
       path.join(vs.workspaceDir, 'episode.wav'),
       path.join(vs.workspaceDir, 'long.wav'),
     );
-    fs.copyFileSync(
-      path.join(vs.workspaceDir, 'episode.wav'),
-      path.join(vs.workspaceDir, 'cues.wav'),
-    );
+    for (const copy of ['cues.wav', 'otter.wav'])
+      fs.copyFileSync(path.join(vs.workspaceDir, 'episode.wav'), path.join(vs.workspaceDir, copy));
   });
 
   afterEach(async function () {
@@ -651,6 +663,11 @@ describe('Listen while you correct: the audio player', function () {
     );
     const lines = await waitForHighlight(6, 'the cue highlighted');
     assert.deepEqual(lines.sort(), [6, 7]);
+    // The chapter playing, from cues.chapters.json beside the file.
+    await waitForStatus(
+      /^▶ 0:2\d · Zweiter Teil$/,
+      'the status bar naming the chapter of cues.chapters.json',
+    );
     await vs.press('Control+Alt+k');
     const paused = await waitForReading((r) => r.state === 'paused', 'paused');
     // Insert Current Time writes the time as the layout does: 00:00:2x.xxx.
@@ -666,6 +683,24 @@ describe('Listen while you correct: the audio player', function () {
       { message: 'the WebVTT time inserted' },
     );
     await vs.runCommand('File: Revert File');
+  });
+
+  it('plays an Otter text file from a turn header and highlights the turn', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('otter.txt');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.runCommand('Transcript: Open Player');
+    await waitForReading((r) => r.name === 'otter.wav', 'the player with otter.wav');
+    await focusTab('otter.txt', 4, 1); // "Ben  0:20"
+    await vs.press('Control+Alt+h');
+    await waitForReading(
+      (r) => r.state === 'playing' && r.time >= 20 && r.time < 29,
+      'the player playing from the header at 0:20',
+    );
+    const lines = await waitForHighlight(4, 'the turn highlighted');
+    assert.deepEqual(lines.sort(), [4, 5]);
+    await vs.press('Control+Alt+k');
+    await waitForReading((r) => r.state === 'paused', 'paused');
   });
 
   it('logged no activation error', function () {

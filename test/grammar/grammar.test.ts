@@ -441,6 +441,45 @@ const keyFacts: KeyFact[] = [
     },
   },
   {
+    name: 'text layouts: Otter headers, Name (00:00): and one line per turn scope the speaker and the time',
+    check: async (tokenize) => {
+      const otter = await tokenize(fixture('otter.transcript'));
+      for (const [line, name, time] of [
+        ['Unknown Speaker  0:00', 'Unknown Speaker', '0:00'],
+        ['Torsten Frenzel  0:05', 'Torsten Frenzel', '0:05'],
+        ['Stephan\t1:02:03', 'Stephan', '1:02:03'],
+      ]) {
+        expectToken(lineOf(otter, line), name, S.speaker);
+        expectToken(lineOf(otter, line), time, S.timestamp);
+      }
+      const prose = 'Ich bin Thorsten, heute mit Stefan. Das kostet  2:30 Euro.';
+      expectNoScope(lineOf(otter, prose), prose, 'entity.name');
+      expectNoScope(lineOf(otter, prose), prose, 'constant.numeric');
+      expectNoScope(lineOf(otter, 'Transcribed by https://otter.ai'), 'Transcribed', 'entity');
+
+      const rev = await tokenize(fixture('rev.transcript'));
+      for (const [line, name] of [
+        ['Torsten (00:00):', 'Torsten'],
+        ['**Torsten (01:05):** Gut, Stefan.', 'Torsten'],
+        ['Stephan (01:10.500) Ja.', 'Stephan'],
+      ]) {
+        expectToken(lineOf(rev, line), name, S.speaker);
+        expectToken(lineOf(rev, line), '(', S.timestampBegin);
+      }
+      expectNoScope(lineOf(rev, '**Torsten (01:05):** Gut, Stefan.'), 'Gut, Stefan.', 'entity');
+
+      const turns = await tokenize(fixture('turn-lines.transcript'));
+      const first = lineOf(turns, '[00:00:00] Torsten: Hallo, ich bin Thorsten.');
+      expectToken(first, 'Torsten', S.speaker);
+      expectToken(first, ':', S.speakerColon);
+      expectScope(first, '[00:00:00]', S.timestamp);
+      expectNoScope(first, 'Hallo, ich bin Thorsten.', 'entity');
+      expectToken(lineOf(turns, 'Stephan [00:00:20]: Und weiter.'), 'Stephan', S.speaker);
+      expectToken(lineOf(turns, '[SPEAKER_00]: Ohne Zeit, Stefan.'), '[SPEAKER_00]', S.speaker);
+      expectNotLabel(lineOf(turns, '[00:00:31] kein Name hier'));
+    },
+  },
+  {
     name: 'a UTF-8 BOM before the first line is tolerated',
     check: async (tokenize) => {
       const text = fixture('bom.transcript');
@@ -555,6 +594,23 @@ describe('transcript grammar', () => {
         breaks: 'tags are strings and commas are punctuation, in Tags only',
         apply: (g) => {
           g.repository['tags-section'].patterns!.shift();
+        },
+      },
+      {
+        name: 'Otter headers without two spaces before the time, and not at the line end',
+        breaks:
+          'text layouts: Otter headers, Name (00:00): and one line per turn scope the speaker and the time',
+        apply: (g) => {
+          const r = g.repository['otter-header'];
+          r.match = r.match!.replace('(?: {2,}|\\t)', '[ \\t]+').replace('\\s*$', '');
+        },
+      },
+      {
+        name: 'one line per turn: the name unscoped',
+        breaks:
+          'text layouts: Otter headers, Name (00:00): and one line per turn scope the speaker and the time',
+        apply: (g) => {
+          delete g.repository['turn-line'].captures!['4'];
         },
       },
       {
