@@ -222,7 +222,7 @@ export function statisticsMarkdown(stats: Statistics, title = 'Transcript'): str
   lines.push(
     '',
     stats.layout === 'webvtt' || stats.layout === 'srt'
-      ? 'Talking time is the cues\' own lengths (from their start to their end time).'
+      ? "Talking time is the cues' own lengths (from their start to their end time)."
       : `Talking time is estimated from the timestamps (a paragraph lasts until the next one starts; the last at ${WORDS_PER_SECOND * 60} words a minute).`,
     '',
   );
