@@ -1,12 +1,13 @@
 /**
  * The Podcasting 2.0 namespace's example transcripts (CC0, copied into
  * test/fixtures/podcast-namespace/) read as real files: every cue, every
- * speaker, no finding, and a conversion that keeps the times.
+ * speaker, no finding, and a conversion that keeps the times; and the
+ * namespace's example JSON chapters read as the chapters file beside one.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
+import { analyze, DEFAULT_SETTINGS, outline, readSideChapters } from '../../server/src/core';
 import { exportTranscript } from '../../server/src/core/formats/export';
 
 const DIR = path.join(__dirname, '../fixtures/podcast-namespace');
@@ -82,5 +83,40 @@ describe('real example files of the Podcasting 2.0 namespace (CC0)', () => {
     const source = new Set(ends(text).flatMap((l) => l.split(' --> ')));
     for (const l of ends(r.content)) for (const t of l.split(' --> ')) assert.ok(source.has(t), t);
     assert.match(r.content, /^00:00:00\.179 --> 00:00:02\.399$/m);
+  });
+
+  it('exampleComplex.json as the chapters beside example.vtt: read, placed, and the chapters past the episode’s end reported', () => {
+    const side = readSideChapters('example.chapters.json', read('exampleComplex.json'));
+    assert.equal(side.problem, undefined);
+    // The eleven chapters but the silent one ("toc": false).
+    assert.deepEqual(
+      side.entries.map((c) => [c.seconds, c.title]),
+      [
+        [0, 'Intro'],
+        [168, 'Hearing Aids'],
+        [260, 'Progress Report'],
+        [410, 'Namespace'],
+        [3990, 'Just Break Up'],
+        [4200, 'Played song by artist'],
+        [4600, 'Donations'],
+        [5510, 'The Big Players'],
+        [5854, 'Spread the Word'],
+        [6089, 'Outro'],
+      ],
+    );
+    // The two files are of different episodes: the example transcript is 25 s
+    // long, so every chapter after the intro starts past its last cue.
+    const { model, findings } = analyze(read('example.vtt'), DEFAULT_SETTINGS, {
+      fileName: 'example.vtt',
+      sideChapters: side,
+    });
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      Array(9).fill('chapter-time-mismatch'),
+    );
+    assert.deepEqual(
+      outline(model).map((n) => [n.name, n.children.length]),
+      [['Intro', 2], ...side.entries.slice(1).map((c) => [c.title, 0])],
+    );
   });
 });

@@ -120,6 +120,19 @@ describe('chapters from a file beside the transcript', () => {
       readSideChapters('e.chapters.json', json([Number.NaN, 'x'])).problem!,
       /no valid 'startTime'/,
     );
+    // Binary, empty or huge content: a problem or chapters, never a throw.
+    assert.match(
+      readSideChapters('e.chapters.json', '\u0000\u0001PNG\u0000').problem!,
+      /not Podcasting 2\.0 JSON/,
+    );
+    assert.match(readSideChapters('e.chapters.vtt', '').problem!, /not a WebVTT file/);
+    const many = readSideChapters(
+      'e.chapters.json',
+      json(...Array.from({ length: 50_000 }, (_, i): [number, string] => [i, `K${i}`])),
+    );
+    assert.equal(many.entries.length, 50_000);
+    const model = parse(VTT, { fileName: 'episode.vtt', sideChapters: many });
+    assert.equal(outline(model).length, 50_000);
   });
 
   it('nests the cues of a WebVTT file under the chapters, cutting a turn where a chapter starts', () => {

@@ -5,7 +5,7 @@
  * reads its content. The outline, statistics, exports and the player then use
  * these chapters as they use a listed one, placing each by its time.
  */
-import { readChapters } from './formats/readChapters';
+import { detectChaptersFormat, readChapters } from './formats/readChapters';
 import type { SideChapter, SideChapters, TranscriptModel } from './model';
 
 export { sideChapterCandidates } from './fileNames';
@@ -19,9 +19,9 @@ function shortName(file: string): string {
 export function readSideChapters(file: string, content: string): SideChapters {
   const name = shortName(file);
   const lower = name.toLowerCase();
-  const r = readChapters(content);
   const expected = lower.endsWith('.json') ? 'chapters-json' : 'vtt';
-  if (r.ok && r.format !== expected)
+  // The name says what the file is: a .json that holds no JSON is not read as mp4chaps.
+  if (detectChaptersFormat(content) !== expected)
     return {
       file: name,
       entries: [],
@@ -30,6 +30,7 @@ export function readSideChapters(file: string, content: string): SideChapters {
           ? 'it is not a WebVTT file (it does not start with WEBVTT)'
           : 'it is not Podcasting 2.0 JSON chapters (an object with a "chapters" array)',
     };
+  const r = readChapters(content);
   if (!r.ok) return { file: name, entries: [], problem: r.message };
   return { file: name, entries: r.items.map((c) => ({ seconds: c.start, title: c.title })) };
 }
