@@ -29,6 +29,38 @@ const codes = (text: string, fileName = 'x.vtt') =>
 
 describe('cue files: WebVTT and SRT', () => {
   describe('WebVTT', () => {
+    it('counts words without markup: </v>, <i>, <c.loud> and inline times are no words and split none', () => {
+      const m = parse(
+        vtt(
+          '00:00.000 --> 00:02.000',
+          '<v Anna>Hallo <i>Ben</i>, <c.loud>wie</c> geht<00:01.500> es? </v>',
+          '',
+          '00:02.000 --> 00:04.000',
+          '<v Ben>Hal<b>lo</b> 3 < 4 und 5 > 2',
+          '',
+          '00:04.000 --> 00:06.000',
+          '<v Anna></v>',
+          '',
+        ),
+        { fileName: 'x.vtt' },
+      );
+      assert.deepEqual(
+        m.paragraphs.map((p) => [p.words, p.hasWords]),
+        [
+          [5, true],
+          // A raw `<` opens a tag in WebVTT (text writes &lt;): `< 4 und 5 >` is one.
+          [3, true],
+          [0, false],
+        ],
+      );
+      assert.equal(
+        parse(vtt('00:00.000 --> 00:02.000', '<v Anna>3 < 4, immer'), { fileName: 'x.vtt' })
+          .paragraphs[0].words,
+        4,
+      );
+      assert.deepEqual(codes(vtt('00:00.000 --> 00:02.000', '<v Anna></v>')), ['3:1 cue-empty']);
+    });
+
     it('reads <v Name> on every cue, and only where the speaker changes, as the same turns', () => {
       const every = vtt(
         '00:00.000 --> 00:02.000',
@@ -189,6 +221,11 @@ describe('cue files: WebVTT and SRT', () => {
         '<v Anna>E.',
       );
       assert.deepEqual(codes(text), ['6:1 cue-empty', '11:1 timestamp-order']);
+      // Named as the file writes them.
+      assert.equal(
+        check(text).find((f) => f.code === 'timestamp-order')!.message,
+        '20:04.000 is later than 00:05.000 on line 14, which comes after it: timestamps must not go back in time',
+      );
       const empty = check(text).find((f) => f.code === 'cue-empty')!;
       assert.equal(
         applyEdits(text, empty.fixes![0].edits),

@@ -157,6 +157,10 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
       analyze(text, settings()).findings.map((f) => `${f.range.start.line + 1} ${f.code}`),
       ['4 timestamp-malformed', '7 timestamp-order'],
     );
+    assert.match(
+      analyze(text, settings()).findings[1].message,
+      /^9:00 is later than 1:00 on line 10/,
+    );
   });
 
   it('shifts the header times in their own style, and back', () => {

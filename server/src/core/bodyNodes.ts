@@ -56,6 +56,8 @@ export class WordCounter {
     private readonly lines: ArrayLike<number>,
     private readonly starts: ArrayLike<number>,
     readonly paragraphs: readonly Paragraph[],
+    /** How a span's words are counted (`countCueWords` in cue files: tags are no words). */
+    private readonly countIn: (s: string, from: number, to: number) => number = countWords,
   ) {}
 
   /** Words in `count` prose spans from span `first`. */
@@ -63,7 +65,7 @@ export class WordCounter {
     let words = 0;
     for (let k = first; k < first + count; k++) {
       const start = this.text.lineStart(this.lines[k]);
-      words += countWords(
+      words += this.countIn(
         this.source,
         start + this.starts[k],
         start + this.text.lineLength(this.lines[k]),

@@ -42,6 +42,38 @@ export function countWords(s: string, from: number, to: number): number {
   return words;
 }
 
+/**
+ * `countWords` for cue text: a markup tag (`<i>`, `</v>`, `<c.loud>`,
+ * `<00:01.000>`) is no word and does not split one (`Hal<b>lo</b>` is one).
+ * A `<` with no `>` after it on the line is text. Linear: the next `>` is
+ * looked up once per tag, not once per `<`.
+ */
+export function countCueWords(s: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  let close = -1;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 60) {
+      if (close !== Infinity && close <= i) {
+        const at = s.indexOf('>', i + 1);
+        close = at < 0 || at >= to ? Infinity : at;
+      }
+      if (close !== Infinity) {
+        i = close;
+        continue;
+      }
+    }
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029) {
+      if (!inWord) {
+        inWord = true;
+        words++;
+      }
+    } else inWord = false;
+  }
+  return words;
+}
+
 /** The white space `leadingSpace` skips: space, tab, vertical tab, form feed, BOM. */
 export function isLeadingSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff;

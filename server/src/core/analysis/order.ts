@@ -65,7 +65,7 @@ interface Timed {
 function orderFindings(
   items: readonly Timed[],
   code: FindingCode,
-  show: (seconds: number) => string,
+  show: (t: Timed) => string,
   what: string,
 ): Finding[] {
   const flagged = outOfOrder(items.map((t) => t.seconds));
@@ -82,35 +82,46 @@ function orderFindings(
     let message: string;
     if (before && t.seconds < before.seconds) {
       other = before;
-      message = `${show(t.seconds)} is earlier than ${show(before.seconds)} on line ${before.line + 1}: ${what} must not go back in time`;
+      message = `${show(t)} is earlier than ${show(before)} on line ${before.line + 1}: ${what} must not go back in time`;
     } else {
       let j = i + 1;
       while (j < items.length && flagged[j]) j++;
       other = items[j];
       message = other
-        ? `${show(t.seconds)} is later than ${show(other.seconds)} on line ${other.line + 1}, which comes after it: ${what} must not go back in time`
-        : `${show(t.seconds)} is out of order`;
+        ? `${show(t)} is later than ${show(other)} on line ${other.line + 1}, which comes after it: ${what} must not go back in time`
+        : `${show(t)} is out of order`;
     }
     findings.push(
       finding(code, t.range, message, {
-        related: other
-          ? [{ range: other.range, message: `${show(other.seconds)} is here` }]
-          : undefined,
+        related: other ? [{ range: other.range, message: `${show(other)} is here` }] : undefined,
       }),
     );
   }
   return findings;
 }
 
+/**
+ * Times out of order, each named as the text writes it (`[1:05]`,
+ * `00:01:05.000`, `1:05`, `(01:05)`), so that the message points at what
+ * the reader sees in any layout.
+ */
 export function timestampOrder(model: TranscriptModel): Finding[] {
-  return orderFindings(model.stamps, 'timestamp-order', formatStamp, 'timestamps');
+  const written = (t: Timed) => {
+    const { start, end } = t.range;
+    const text =
+      start.line === end.line
+        ? model.text.line(start.line).slice(start.character, end.character)
+        : '';
+    return text.trim() !== '' ? text : formatStamp(t.seconds);
+  };
+  return orderFindings(model.stamps, 'timestamp-order', written, 'timestamps');
 }
 
 export function chapterOrder(model: TranscriptModel): Finding[] {
   return orderFindings(
     model.chapters.map((c) => ({ seconds: c.seconds, line: c.line, range: c.timeRange })),
     'chapter-order',
-    formatChapterTime,
+    (t) => formatChapterTime(t.seconds),
     'chapters',
   );
 }

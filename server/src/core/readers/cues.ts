@@ -14,7 +14,7 @@ import { formatClock, parseClock } from '../formats/times';
 import { isSpeakerName } from '../formats/prefix';
 import { variantOf } from '../names';
 import type { Cue, Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
-import { clip, hasWord, noSplit } from '../scan';
+import { clip, countCueWords, hasWord, noSplit } from '../scan';
 import { LineIndex, range } from '../text';
 import { flatModel, noTranscript } from './flat';
 import type { Layout } from './reader';
@@ -287,7 +287,14 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
   const labels: SpeakerLabel[] = [];
   const stamps: Timestamp[] = [];
   const cues: Cue[] = [];
-  const words = new WordCounter(source, text, proseLines, proseStarts, paragraphs);
+  const words = new WordCounter(
+    source,
+    text,
+    proseLines,
+    proseStarts,
+    paragraphs,
+    countCueWords,
+  );
   let turn:
     | { label: SpeakerLabel; start: number; end: number; first: number; hasWords: boolean }
     | undefined;
@@ -355,7 +362,11 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
         }
       }
       const ls = text.lineStart(l);
-      if (hasWord(source, ls + from, ls + text.lineLength(l))) {
+      // A line of tags only (`</v>`) holds no word.
+      if (
+        hasWord(source, ls + from, ls + text.lineLength(l)) &&
+        countCueWords(source, ls + from, ls + text.lineLength(l)) > 0
+      ) {
         proseLines.push(l);
         proseStarts.push(from);
         has = true;
