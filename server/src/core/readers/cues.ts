@@ -287,14 +287,7 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
   const labels: SpeakerLabel[] = [];
   const stamps: Timestamp[] = [];
   const cues: Cue[] = [];
-  const words = new WordCounter(
-    source,
-    text,
-    proseLines,
-    proseStarts,
-    paragraphs,
-    countCueWords,
-  );
+  const words = new WordCounter(source, text, proseLines, proseStarts, paragraphs, countCueWords);
   let turn:
     | { label: SpeakerLabel; start: number; end: number; first: number; hasWords: boolean }
     | undefined;
