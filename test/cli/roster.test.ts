@@ -2,13 +2,12 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeCorpus } from '../corpus';
 import { NAMES_EPISODE } from '../unit/util';
-import { assertNoCrash, cli, outLines, ROOT, TempDir } from './helpers';
+import { assertNoCrash, cli, outLines, TempDir } from './helpers';
 
 /** Line 7 names another Stefan, whom an ignore phrase can spare. */
 const EPISODE = `${NAMES_EPISODE.replace('da bist, Stefan.', 'da bist, Stefan Müller.')}\n`;
-
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'egovernment-podcast-153.txt');
 
 /** `code@line` of each finding `check` prints. */
 function found(stdout: string): string[] {
@@ -127,11 +126,7 @@ describe('transcript check/fix with a roster', () => {
   });
 });
 
-describe('the real episode (shared corpus) through the CLI', function () {
-  before(function () {
-    if (!fs.existsSync(CORPUS)) this.skip();
-  });
-
+describeCorpus('the real episode (shared corpus) through the CLI', (CORPUS) => {
   it('flags the text, never the 61 Torsten and 33 Stephan labels, and fix keeps every label', () => {
     const r = cli('check', CORPUS);
     const codes = found(r.stdout).map((c) => c.split('@')[0]);

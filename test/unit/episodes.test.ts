@@ -1,11 +1,11 @@
 /** The example we ship and the real episode (when the shared corpus is beside the repo). */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, DEFAULT_SETTINGS, fixAllText, outline } from '../../server/src/core';
+import { describeCorpus } from '../corpus';
 
 const root = path.resolve(__dirname, '../..');
-const corpus = path.resolve(root, '../shared/corpus/egovernment-podcast-153.txt');
 
 function summary(text: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -32,15 +32,7 @@ describe('examples/episode.txt', () => {
   });
 });
 
-describe('the real episode (shared corpus)', function () {
-  if (!existsSync(corpus)) {
-    it('is not beside this checkout: skipped on purpose (the suite does not depend on it)', () => {
-      console.log(
-        `      note: ${path.relative(root, corpus)} is absent; real-episode checks not run`,
-      );
-    });
-    return;
-  }
+describeCorpus('the real episode (shared corpus)', (corpus) => {
   const text = readFileSync(corpus, 'utf8');
   const { model, findings } = analyze(text);
 

@@ -5,8 +5,7 @@
  * recogniser's error and gets its own finding (`speaker-name-in-text`).
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { toEslintResult } from '../../cli/src/eslintFormat';
 import {
@@ -19,6 +18,7 @@ import {
   type Settings,
 } from '../../server/src/core';
 import { variantOf } from '../../server/src/core/names';
+import { describeCorpus } from '../corpus';
 import { findings, lines, settings } from './util';
 
 function turns(...speakers: string[]): string[] {
@@ -622,12 +622,7 @@ describe('speaker names: labels outrank the text', () => {
     });
   });
 
-  describe('the real episode (shared corpus)', function () {
-    const corpus = path.resolve(__dirname, '../../../shared/corpus/egovernment-podcast-153.txt');
-    if (!existsSync(corpus)) {
-      it('is not beside this checkout: skipped on purpose', () => undefined);
-      return;
-    }
+  describeCorpus('the real episode (shared corpus)', (corpus) => {
     const text = readFileSync(corpus, 'utf8');
 
     it('ESLint JSON stays small (< 100 KB): each fix is its own place, suggestions distinct', () => {

@@ -9,10 +9,11 @@
  * back, and extra stamps must keep the order.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, formatChapterTime, formatStamp, parse } from '../../../server/src/core';
+import { describeCorpus } from '../../corpus';
 import {
   exportTranscript,
   importTranscript,
@@ -174,12 +175,7 @@ describe('round trips', () => {
     });
   });
 
-  describe('the real episode (shared corpus)', function () {
-    const corpus = path.resolve(__dirname, '../../../../shared/corpus/egovernment-podcast-153.txt');
-    if (!existsSync(corpus)) {
-      it('is not beside this checkout: skipped on purpose', () => undefined);
-      return;
-    }
+  describeCorpus('the real episode (shared corpus)', (corpus) => {
     const text = readFileSync(corpus, 'utf8');
     for (const format of ['vtt', 'json', 'srt'] as const) {
       it(`keeps speakers, words, chapters and times through ${format}`, () => {
