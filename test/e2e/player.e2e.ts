@@ -344,6 +344,51 @@ describe('Listen while you correct: the audio player', function () {
     await waitForStatus(/⏸ 0:00 · Begrüßung/, 'the paused player in the status bar');
   });
 
+  it('lists the player controls in the palette only while the transcript has a player', async function () {
+    /** The palette's "Transcript:" commands, as a user sees them after typing the prefix. */
+    const transcriptCommands = async () => {
+      await vs.press('F1');
+      const box = vs.page.locator('.quick-input-widget .quick-input-box input').first();
+      await box.fill('>Transcript: ');
+      let rows: string[] = [];
+      await waitFor(
+        async () => {
+          const now = (await vs.quickInputRows()).filter((r) => r.startsWith('Transcript: '));
+          const same = now.length > 0 && JSON.stringify(now) === JSON.stringify(rows);
+          rows = now;
+          return same;
+        },
+        { message: 'the Transcript commands in the palette' },
+      );
+      await vs.press('Escape');
+      return rows.map((r) => r.replace(/\s+/g, ' ').trim()).sort();
+    };
+    const controls = [
+      'Play from Here',
+      'Play/Pause',
+      'Back 5 Seconds',
+      'Forward 5 Seconds',
+      'Slower',
+      'Faster',
+      'Insert Current Time',
+    ];
+    const listed = (rows: string[]) =>
+      controls.filter((c) => rows.some((r) => r.startsWith(`Transcript: ${c}`)));
+
+    await vs.openFile('long.txt'); // no player
+    const without = await transcriptCommands();
+    assert.deepEqual(listed(without), [], JSON.stringify(without));
+    assert.ok(
+      without.some((r) => r.startsWith('Transcript: Open Player')),
+      JSON.stringify(without),
+    );
+    assert.ok(without.length <= 7, `${without.length} commands: ${JSON.stringify(without)}`);
+
+    await focusEpisode(LINE.p0); // its player is open
+    const withPlayer = await transcriptCommands();
+    assert.deepEqual(listed(withPlayer), controls, JSON.stringify(withPlayer));
+  });
+
   it('Play from Here (Ctrl+Alt+H) on a later paragraph plays from its stamp and highlights it', async function () {
     await focusEpisode(LINE.p20b);
     await vs.press('Control+Alt+h');
@@ -449,19 +494,24 @@ describe('Listen while you correct: the audio player', function () {
     await vs.runCommand('File: Revert File');
   });
 
-  it('offers Play from Here as a CodeLens on stamps and chapter headings', async function () {
+  it('offers Play from Here as a CodeLens once per turn and chapter heading, never two in a row, or only at the cursor', async function () {
     await focusEpisode(LINE.p30);
+    const lenses = vs.page.locator('.contentWidgets .codelens-decoration a');
     const lens = vs.page.locator('.contentWidgets .codelens-decoration a', {
       hasText: 'Play from Here (0:30)',
     });
     await waitFor(async () => (await lens.count()) > 0, { message: 'the 0:30 CodeLens' });
-    const titles = await vs.page
-      .locator('.contentWidgets .codelens-decoration a')
-      .evaluateAll((as) => as.map((a) => (a as HTMLElement).innerText.trim()));
-    assert.ok(
-      titles.some((t) => t.includes('Play from Here (0:20)')),
-      JSON.stringify(titles),
-    );
+    const titles = async () =>
+      (await lenses.evaluateAll((as) => as.map((a) => (a as HTMLElement).innerText.trim()))).map(
+        (t) => t.replace(/^\W+/, ''),
+      );
+    // The headings at 0:00 and 0:20 stand right above a turn: one lens each, none on the turn below.
+    assert.deepEqual(await titles(), [
+      'Play from Here (0:00)',
+      'Play from Here (0:10)',
+      'Play from Here (0:20)',
+      'Play from Here (0:30)',
+    ]);
     await lens.first().click();
     await waitForReading(
       (r) => r.state === 'playing' && r.time >= 30 && r.time < 38,
@@ -471,6 +521,28 @@ describe('Listen while you correct: the audio player', function () {
     await focusEpisode(LINE.p30);
     await vs.press('Control+Alt+k');
     await waitForReading((r) => r.state === 'paused', 'paused');
+
+    // The cursor mode: one lens, at the cursor's turn, following the cursor.
+    const settings = path.join(vs.workspaceDir, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'transcript.player.codeLens': 'cursor' }));
+    try {
+      await focusEpisode(LINE.p10);
+      await waitFor(
+        async () => JSON.stringify(await titles()) === JSON.stringify(['Play from Here (0:10)']),
+        { message: 'only the lens of the cursor’s turn (0:10)' },
+      );
+      await focusEpisode(LINE.p30);
+      await waitFor(
+        async () => JSON.stringify(await titles()) === JSON.stringify(['Play from Here (0:30)']),
+        { message: 'the lens following the cursor to 0:30' },
+      );
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+    await waitFor(async () => (await titles()).length === 4, {
+      message: 'a lens per turn again without the setting',
+    });
   });
 
   it('keeps its state when hidden and shown again', async function () {

@@ -89,11 +89,31 @@ describe('playback: time ↔ text', () => {
     assert.equal(chapterAtTime(parse(lines('Transcript', 'A:', '[0:01] x')), 5), undefined);
   });
 
-  it('lists the lines that get a Play from Here lens', () => {
+  it('puts a Play from Here lens on each turn and chapter heading, never two in a row', () => {
+    // Lines 11 and 16 are headings, right above the turns of lines 12 and 17:
+    // the heading keeps its lens, the turn below it has none.
     assert.deepEqual(
       playableLines(model).map((l) => `${l.line}@${l.seconds}`),
-      ['11@0', '13@5', '15@20', '16@70', '18@72', '20@100', '22@125'],
+      ['11@0', '14@20', '16@70', '21@125'],
     );
+    // A second paragraph of a turn gets no lens of its own.
+    assert.ok(!playableLines(model).some((l) => l.line === 19));
+    // A turn after prose and a blank line keeps its lens.
+    const apart = parse(lines('Transcript', 'A:', '[0:01] x', '', 'B:', '[0:05] y'));
+    assert.deepEqual(
+      playableLines(apart).map((l) => l.line),
+      [1, 4],
+    );
+  });
+
+  it('with the cursor mode, only the lens at or above the cursor', () => {
+    const at = (line: number) => playableLines(model, line).map((l) => `${l.line}@${l.seconds}`);
+    assert.deepEqual(at(0), ['11@0']);
+    assert.deepEqual(at(13), ['11@0']);
+    assert.deepEqual(at(15), ['14@20']);
+    assert.deepEqual(at(19), ['16@70']);
+    assert.deepEqual(at(22), ['21@125']);
+    assert.deepEqual(playableLines(parse('no transcript'), 3), []);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   paragraphRange,
   playability,
   playableLines,
+  type LensMode,
   playerStatus,
   resumeTime,
   seekBy,
@@ -91,6 +92,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/** The context key the player controls' `when` clauses test. */
+export const PLAYER_OPEN_CONTEXT = 'transcript.playerOpen';
 
 /** One transcript's player: its webview panel, the last known playback state. */
 class Player implements vscode.Disposable {
@@ -257,6 +261,10 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** In the cursor mode, the line of each document's lens. */
+  private readonly cursorLens = new Map<string, number | undefined>();
+  /** The value last given to `transcript.playerOpen`. */
+  private contextOpen: boolean | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.statusItem.name = 'Transcript Player';
@@ -292,7 +300,11 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
         this.players.get(doc.uri.toString())?.dispose(),
       ),
       vscode.window.tabGroups.onDidChangeTabs(() => this.disposeUnshown()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.refreshAll()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.refreshAll();
+        this.lensesChanged.fire();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.cursorMoved(e)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('transcript.player.codeLens')) this.lensesChanged.fire();
@@ -494,6 +506,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     if (this.players.get(key) === player) {
       this.players.delete(key);
       this.lensesChanged.fire();
+      this.refreshContext();
     }
     if (this.lastUsed === player) this.lastUsed = undefined;
     player.dispose();
@@ -540,6 +553,19 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
     }
     this.refreshStatus();
+    this.refreshContext();
+  }
+
+  /**
+   * `transcript.playerOpen`: the active editor's transcript has a player. The
+   * player controls are listed in the palette only then.
+   */
+  private refreshContext(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const open = doc !== undefined && this.players.has(doc.uri.toString());
+    if (open === this.contextOpen) return;
+    this.contextOpen = open;
+    void vscode.commands.executeCommand('setContext', PLAYER_OPEN_CONTEXT, open);
   }
 
   private refreshStatus(): void {
@@ -558,13 +584,29 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     this.statusItem.show();
   }
 
+  /** Where lenses go for a document: the setting (`true`/`false` of old read as turn/off). */
+  private lensMode(uri: vscode.Uri): LensMode {
+    const raw = this.config(uri).get<unknown>('codeLens', 'turn');
+    if (raw === false || raw === 'off') return 'off';
+    return raw === 'cursor' ? 'cursor' : 'turn';
+  }
+
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (this.config(doc.uri).get<boolean>('codeLens', true) === false) return [];
+    const mode = this.lensMode(doc.uri);
+    if (mode === 'off') return [];
     const uri = doc.uri.toString();
     // Only while this transcript has a player: otherwise a lens above every
-    // stamp would double the height of the text for nothing to play.
+    // turn would lengthen the text for nothing to play.
     if (!this.players.has(uri)) return [];
-    return playableLines(modelOf(doc, this.players.get(uri)?.side)).map(
+    let cursor: number | undefined;
+    if (mode === 'cursor') {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document !== doc) return [];
+      cursor = editor.selection.active.line;
+    }
+    const lenses = playableLines(modelOf(doc, this.players.get(uri)?.side), cursor);
+    this.cursorLens.set(uri, lenses[0]?.line);
+    return lenses.map(
       ({ line, seconds }) =>
         new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
           title: `▶ Play from Here (${stampForTime(seconds).slice(1, -1)})`,
@@ -572,6 +614,16 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
           arguments: [uri, line],
         }),
     );
+  }
+
+  /** In the cursor mode: the lenses move when the cursor enters another turn. */
+  private cursorMoved(e: vscode.TextEditorSelectionChangeEvent): void {
+    const doc = e.textEditor.document;
+    const uri = doc.uri.toString();
+    const player = this.players.get(uri);
+    if (!player || this.lensMode(doc.uri) !== 'cursor') return;
+    const now = playableLines(modelOf(doc, player.side), e.selections[0].active.line)[0]?.line;
+    if (now !== this.cursorLens.get(uri)) this.lensesChanged.fire();
   }
 
   dispose(): void {

@@ -74,6 +74,7 @@ export {
   paragraphRange,
   playability,
   playableLines,
+  type LensMode,
   playerStatus,
   RATE_STEP,
   resumeTime,

@@ -110,15 +110,51 @@ export function chapterAtTime(
   return found;
 }
 
-/** Lines that get a "Play from Here" lens: each stamped paragraph's first line and each chapter heading. */
-export function playableLines(model: TranscriptModel): { line: number; seconds: number }[] {
-  const out: { line: number; seconds: number }[] = [];
-  for (const s of model.stamps) out.push({ line: s.line, seconds: s.seconds });
+/** Where "Play from Here" lenses go: one per turn, or only at the cursor's turn. */
+export type LensMode = 'turn' | 'cursor' | 'off';
+
+/**
+ * Lines that get a "Play from Here" lens: each turn's first line (playing
+ * from its first stamp) and each chapter heading (playing from the chapter's
+ * time), never two with only blank lines between them (a heading right above
+ * a turn keeps its own). With `cursorLine` (the `cursor` mode), only the
+ * lens at or above that line.
+ */
+export function playableLines(
+  model: TranscriptModel,
+  cursorLine?: number,
+): { line: number; seconds: number }[] {
+  const all: { line: number; seconds: number }[] = [];
+  for (const turn of model.turns) {
+    for (const i of turn.paragraphs) {
+      const stamp = model.paragraphs[i].stamp;
+      if (stamp) {
+        all.push({ line: turn.startLine, seconds: stamp.seconds });
+        break;
+      }
+    }
+  }
   for (const h of model.headings) {
     const chapter = model.chapters[h.chapter];
-    if (chapter) out.push({ line: h.line, seconds: chapter.seconds });
+    if (chapter) all.push({ line: h.line, seconds: chapter.seconds });
   }
-  return out.sort((a, b) => a.line - b.line);
+  all.sort((a, b) => a.line - b.line);
+  const out: { line: number; seconds: number }[] = [];
+  for (const lens of all) {
+    const prev = out[out.length - 1];
+    if (prev && onlyBlankBetween(model, prev.line, lens.line)) continue;
+    out.push(lens);
+  }
+  if (cursorLine === undefined) return out;
+  let at = 0;
+  while (at + 1 < out.length && out[at + 1].line <= cursorLine) at++;
+  return out.slice(at, at + 1);
+}
+
+/** Whether the lines strictly between `from` and `to` are blank (or there are none). */
+function onlyBlankBetween(model: TranscriptModel, from: number, to: number): boolean {
+  for (let l = from + 1; l < to; l++) if (model.text.line(l).trim() !== '') return false;
+  return true;
 }
 
 // ------------------------------------------------------------------ player rules
