@@ -32,6 +32,7 @@ import {
 } from '../../server/src/requests';
 import { registerPlayer } from './player/player';
 import { acceptSpeaker, changeRoster } from './roster';
+import { TranscriptView } from './view';
 import { decodeUtf8 } from './utf8';
 
 export const LANGUAGE_ID = 'transcript';
@@ -359,7 +360,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((doc) => void detectTranscript(doc)),
   );
   for (const doc of vscode.workspace.textDocuments) void detectTranscript(doc);
-  registerPlayer(context);
+  const players = registerPlayer(context);
+  context.subscriptions.push(new TranscriptView(players, isServed));
 
   await client.start();
 }

@@ -43,6 +43,7 @@ import {
 } from './workbench.js';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CLEAN } from '../unit/util.js';
+import { formatClock, parse, statistics } from '../../server/src/core/index.js';
 
 const EPISODE = exampleEpisode();
 /** CLEAN without its "Generated Shownotes" line: only the file name makes it a transcript. */
@@ -199,9 +200,64 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
       },
       { message: 'the token inspector on the heading' },
     );
-    assert.match(inspected, /markup\.heading\.chapter\.transcript/);
+    assert.match(inspected, /entity\.name\.function\.chapter\.transcript/);
     await vs.press('Escape');
     await waitFor(async () => !(await widget.isVisible()), { message: 'the inspector to close' });
+  });
+
+  it('tells a chapter heading from a section header at a glance, in the default dark and light themes', async function () {
+    await freshEpisode();
+    await showLine(vs, 23);
+    const spanOf = (l: RenderedLine | undefined, text: string) =>
+      l?.spans.find((s) => s.text.trim() === text);
+    /** Line 22 "Transcript" is a section header, 23 "Begrüßung" a chapter heading, 26 prose. */
+    const colours = () =>
+      waitFor(
+        async () => {
+          const lines = await renderedLines(vs.page);
+          const section = spanOf(lines.get(22), 'Transcript');
+          const chapter = spanOf(lines.get(23), 'Begrüßung');
+          const plain = lines.get(26)?.spans[0];
+          if (!section || !chapter || !plain || chapter.color === plain.color) return undefined;
+          return { section: section.color, chapter: chapter.color, plain: plain.color };
+        },
+        { timeout: 20_000, message: 'the colours of the header, the heading and the prose' },
+      );
+    /** Whether the editor's background is dark (by its luminance). */
+    const darkEditor = async () => {
+      const bg = await vs.page
+        .locator('.part.editor .monaco-editor-background')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+      const [r, g, b] = (bg.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 128;
+    };
+    const seen: Record<string, { section: string; chapter: string; plain: string }> = {};
+    for (const [theme, label, dark] of [
+      ['Default Dark Modern', 'Dark Modern', true],
+      ['Default Light Modern', 'Light Modern', false],
+    ] as const) {
+      // As a user does: Preferences: Color Theme, then the theme's row.
+      await vs.runCommand('Preferences: Color Theme');
+      const input = vs.page.locator('.quick-input-widget .quick-input-box input').first();
+      await waitFor(() => input.isVisible(), { message: 'the color theme picker' });
+      await input.fill(label);
+      await waitFor(
+        async () => {
+          const rows = await vs.quickInputRows();
+          return rows[0]?.startsWith(label) === true;
+        },
+        { message: `the theme row "${label}" first` },
+      );
+      await vs.press('Enter');
+      await waitFor(async () => (await darkEditor()) === dark, { message: `${theme} on screen` });
+      seen[theme] = await colours();
+    }
+    for (const [theme, c] of Object.entries(seen)) {
+      assert.notEqual(c.chapter, c.section, `${theme}: ${JSON.stringify(c)}`);
+      assert.notEqual(c.chapter, c.plain, `${theme}: ${JSON.stringify(c)}`);
+    }
+    assert.notEqual(seen['Default Light Modern']!.plain, seen['Default Dark Modern']!.plain);
   });
 
   it('lists every finding with its code in the Problems panel and counts them in the status bar', async function () {
@@ -588,6 +644,81 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     await vs.waitForProblems((c) => c.errors === 3, { message: 'a new error from the new server' });
     await vs.press('Control+Z');
     await vs.waitForProblems(isBaseline, { message: 'the baseline after undo' });
+  });
+
+  it('shows the Transcript view: chapters to jump to, speakers with their share, rename from there (the README picture)', async function () {
+    await freshEpisode();
+    await collapseExplorerFolder(vs.page);
+    const pane = vs.page
+      .locator('.split-view-view', {
+        has: vs.page.locator('.pane-header', { hasText: /^\s*Transcript\s*$/i }),
+      })
+      .first();
+    // Opened as any view is: "Focus on Transcript View" expands and focuses it.
+    await vs.runCommand('Explorer: Focus on Transcript View');
+    const stats = statistics(parse(EPISODE, { fileName: 'episode.txt' }));
+    /** Each row as `label | description`. */
+    const rowsNow = () =>
+      pane
+        .locator('.monaco-list-row')
+        .evaluateAll((rs) =>
+          rs.map((r) =>
+            ['.label-name', '.label-description']
+              .map((sel) => (r.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim())
+              .join(' | '),
+          ),
+        );
+    const rows = await waitFor(
+      async () => {
+        const now = await rowsNow();
+        return now.some((r) => r.startsWith('Speakers |')) ? now : undefined;
+      },
+      { message: 'the Transcript view’s rows' },
+    );
+    const percent = (x: number) => `${Math.round(x * 100)} %`;
+    const speakerRow = (s: (typeof stats.speakers)[number]) =>
+      `${s.name} | ${s.turns} ${s.turns === 1 ? 'turn' : 'turns'} · ${s.words} words · ${percent(s.wordShare)}`;
+    const expected = [
+      `Chapters | ${stats.chapters.length}`,
+      ...stats.chapters.map((c) => `${c.title} | ${formatClock(Math.round(c.start))}`),
+      `Speakers | ${stats.speakers.length}`,
+      ...stats.speakers.map(speakerRow),
+    ];
+    // The tree is virtual: what is on screen is a prefix of it.
+    assert.ok(rows.length >= stats.chapters.length + 2, JSON.stringify(rows));
+    assert.deepEqual(rows, expected.slice(0, rows.length));
+
+    // A chapter row puts the cursor on its heading in the body.
+    const title = 'Open Data im Rathaus';
+    await pane.locator('.monaco-list-row', { hasText: title }).first().click();
+    // (Its heading in the body is 'Open Data Im Rathaus', a case mismatch the example has on purpose.)
+    const body = EPISODE.split('\n');
+    const headingLine = body.findIndex(
+      (l, i) => i > body.indexOf('Transcript') && l.toLowerCase() === title.toLowerCase(),
+    );
+    assert.ok(headingLine > 0);
+    await waitForCursorLine(vs, headingLine + 1);
+
+    // A speaker's inline Rename opens the editor's rename box on the label.
+    const malte = pane
+      .locator('.monaco-list-row', {
+        has: vs.page.locator('.label-name', { hasText: /^Malte$/ }),
+      })
+      .first();
+    await malte.scrollIntoViewIfNeeded();
+    await malte.hover();
+    await malte.locator('.action-label[aria-label^="Rename Speaker"]').first().click();
+    const box = vs.page.locator('.rename-box input').first();
+    await waitFor(async () => (await box.isVisible()) && (await box.inputValue()) === 'Malte', {
+      message: 'the rename box on Malte',
+    });
+    await vs.press('Escape');
+
+    const target =
+      process.env.UPDATE_SCREENSHOT === '1'
+        ? path.join(repoRoot(), 'docs', 'view.png')
+        : path.join(repoRoot(), '.e2e', 'view.png');
+    await vs.screenshot(target);
   });
 
   it('shows highlighting, squiggles, the outline and the problems at once (the README screenshot)', async function () {

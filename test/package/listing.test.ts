@@ -55,6 +55,7 @@ describe('the listing and the README', function () {
       'docs/icon/icon.png',
       'docs/player.png',
       'docs/screenshot.png',
+      'docs/view.png',
       'language-configuration.json',
       'package.json',
       'syntaxes/transcript.tmLanguage.json',

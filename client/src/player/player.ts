@@ -260,6 +260,9 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   );
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly statusChanged = new vscode.EventEmitter<void>();
+  /** The playing time, state or player of a transcript changed (the Transcript view follows). */
+  readonly onDidChangeStatus = this.statusChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
   /** In the cursor mode, the line of each document's lens. */
   private readonly cursorLens = new Map<string, number | undefined>();
@@ -276,6 +279,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       this.decoration,
       this.statusItem,
       this.lensesChanged,
+      this.statusChanged,
       cmd('transcript.player.open', () => this.open()),
       cmd('transcript.player.chooseAudio', () => this.chooseAudio()),
       cmd('transcript.player.playFromHere', (uri, line) => this.playFromHere(uri, line)),
@@ -327,6 +331,14 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   /** The player of the active transcript, else the one used last. */
+  /** The player of a transcript: its time, whether it plays, the chapters beside it. */
+  playerOf(
+    uri: vscode.Uri,
+  ): { time: number; playing: boolean; side: SideChapters | undefined } | undefined {
+    const p = this.players.get(uri.toString());
+    return p && { time: p.state.time, playing: p.state.playing, side: p.side };
+  }
+
   private current(): Player | undefined {
     const editor = this.transcriptEditor();
     const own = editor && this.players.get(editor.document.uri.toString());
@@ -569,6 +581,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   private refreshStatus(): void {
+    this.statusChanged.fire();
     const player = this.current();
     if (!player) {
       this.statusItem.hide();
@@ -634,8 +647,10 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
 }
 
 /** Registers the player's commands, CodeLens, highlight and status bar item. */
-export function registerPlayer(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(new PlayerManager(context));
+export function registerPlayer(context: vscode.ExtensionContext): PlayerManager {
+  const manager = new PlayerManager(context);
+  context.subscriptions.push(manager);
+  return manager;
 }
 
 /** The URIs (as strings) of the text documents in any tab. */
