@@ -7,7 +7,9 @@
  * Installs code-server with test/e2e/setup.sh when it is not there yet,
  * starts it on 127.0.0.1 with a fresh profile and podcast-transcripts.vsix
  * installed, on a workspace that is a copy of examples/ (so edits never touch
- * the shipped example), and prints the URL to open. It launches no browser.
+ * the shipped example), and prints the URL to open, which opens episode.txt
+ * (its audio, episode.ogg, is found when the player opens). It launches no
+ * browser.
  * Ctrl-C (or SIGTERM) stops code-server and everything it started, and
  * removes the run folder (.e2e/runs/start-*) with the copy.
  */
@@ -203,9 +205,17 @@ async function main(): Promise<void> {
     log('');
     log('VS Code (code-server) with the Podcast Transcripts extension is running. Open:');
     log('');
-    log(`  ${base}/?folder=${encodeURI(workspace)}`);
+    // The workbench opens episode.txt at once (its audio, episode.ogg, is found by name
+    // when the player opens).
+    const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${workspace}/episode.txt`]];
+    log(
+      `  ${base}/?folder=${encodeURI(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     log('');
-    log(`The workspace is a copy of examples/ (try episode.txt); it goes when you stop.`);
+    log(
+      'The workspace is a copy of examples/ and goes when you stop. episode.txt opens by itself;',
+    );
+    log('"Transcript: Open Player" (the ▷ button) plays episode.ogg along with it.');
     log(`code-server's log: ${path.relative(root, logFile)}`);
     log('Press Ctrl-C to stop.');
   } catch (error) {

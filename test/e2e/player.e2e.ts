@@ -22,6 +22,7 @@ import {
   openTranscript,
   collapseExplorerFolder,
   decoratedLines,
+  exampleEpisode,
   renderedLines,
   SCENARIO_SETTINGS,
   showLine,
@@ -29,6 +30,8 @@ import {
   vsixPath,
   waitForQuickInput,
 } from './workbench.js';
+import { parse } from '../../server/src/core/index.js';
+import { orderedStamps } from '../../server/src/core/analysis/order.js';
 
 const EPISODE = [
   'Generated Shownotes',
@@ -270,6 +273,8 @@ describe('Listen while you correct: the audio player', function () {
         'cues.vtt': CUES,
         'cues.chapters.json': CUE_CHAPTERS,
         'otter.txt': OTTER,
+        // The example we ship, with the audio we ship for it.
+        'example/episode.txt': exampleEpisode(),
       },
       settings: { ...SCENARIO_SETTINGS, 'transcript.player.rewindOnResume': 2 },
     });
@@ -311,6 +316,10 @@ describe('Listen while you correct: the audio player', function () {
     fs.copyFileSync(
       path.join(vs.workspaceDir, 'episode.wav'),
       path.join(vs.workspaceDir, 'long.wav'),
+    );
+    fs.copyFileSync(
+      path.join(repoRoot(), 'examples', 'episode.ogg'),
+      path.join(vs.workspaceDir, 'example', 'episode.ogg'),
     );
     for (const copy of ['cues.wav', 'otter.wav'])
       fs.copyFileSync(path.join(vs.workspaceDir, 'episode.wav'), path.join(vs.workspaceDir, copy));
@@ -773,6 +782,41 @@ describe('Listen while you correct: the audio player', function () {
     assert.deepEqual(lines.sort(), [4, 5]);
     await vs.press('Control+Alt+k');
     await waitForReading((r) => r.state === 'paused', 'paused');
+  });
+
+  it('plays the shipped example with its shipped audio, found by name, a voice at every stamp', async function () {
+    // The audio: speech starts at every in-order stamp of the example (sox
+    // measures the first 0.4 s there), and it lasts past the last one.
+    const ogg = path.join(repoRoot(), 'examples', 'episode.ogg');
+    const model = parse(exampleEpisode(), { fileName: 'episode.txt' });
+    const stamps = orderedStamps(model).map((s) => s.seconds);
+    assert.equal(stamps.length, 38);
+    const rms = (from: number) => {
+      const r = spawnSync(
+        findExecutable('sox')!,
+        [ogg, '-n', 'trim', String(from), '0.4', 'stat'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      const m = /RMS\s+amplitude:\s+([\d.]+)/.exec(r.stderr);
+      assert.ok(m, r.stderr);
+      return Number(m[1]);
+    };
+    const quiet = stamps.filter((t) => rms(t) < 0.01);
+    assert.deepEqual(quiet, [], 'stamps where no voice starts');
+    const length = Number(
+      spawnSync(findExecutable('soxi')!, ['-D', ogg], { encoding: 'utf8' }).stdout.trim(),
+    );
+    assert.ok(length > stamps[stamps.length - 1]!, `${length} s`);
+
+    // In the editor: Open Player finds episode.ogg beside episode.txt by itself.
+    await closeAllEditors(vs);
+    await openPlayer('example/episode.txt');
+    await waitForReading(
+      (r) => r.name === 'episode.ogg' && /\/ 25:4\d$/.test(r.clock),
+      'the example audio loaded (about 25:41)',
+    );
   });
 
   it('logged no activation error', function () {
