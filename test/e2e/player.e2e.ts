@@ -347,6 +347,19 @@ describe('Listen while you correct: the audio player', function () {
     );
     assert.equal(r.state, 'paused');
     assert.equal(r.rate, '1×');
+    // A narrow column: the player's group takes about 30 % of the editor area's width.
+    const share = await waitFor(
+      async () => {
+        const boxes = await vs.page
+          .locator('.part.editor .editor-group-container')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+        if (boxes.length !== 2) return undefined;
+        const s = boxes[1]! / (boxes[0]! + boxes[1]!);
+        return s < 0.4 ? s : undefined;
+      },
+      { message: 'the player in a narrow column' },
+    );
+    assert.ok(share > 0.2, `the player's share of the width: ${share}`);
     assert.equal(r.message, '');
     // Two editor groups: the transcript and the player beside it.
     assert.equal(await vs.page.locator('.part.editor .editor-group-container').count(), 2);
@@ -363,7 +376,10 @@ describe('Listen while you correct: the audio player', function () {
       await waitFor(
         async () => {
           const now = (await vs.quickInputRows()).filter((r) => r.startsWith('Transcript: '));
-          const same = now.length > 0 && JSON.stringify(now) === JSON.stringify(rows);
+          // Complete once Open Player (always offered on a transcript) is among them, twice alike.
+          const same =
+            now.some((r) => r.startsWith('Transcript: Open Player')) &&
+            JSON.stringify(now) === JSON.stringify(rows);
           rows = now;
           return same;
         },
@@ -817,6 +833,36 @@ describe('Listen while you correct: the audio player', function () {
       (r) => r.name === 'episode.ogg' && /\/ 25:4\d$/.test(r.clock),
       'the example audio loaded (about 25:41)',
     );
+  });
+
+  it('opens in a short row below the transcript with transcript.player.placement = below', async function () {
+    await closeAllEditors(vs);
+    const settings = path.join(vs.workspaceDir, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'transcript.player.placement': 'below' }));
+    try {
+      await openPlayer('otter.txt');
+      await waitForReading((r) => r.name === 'otter.wav', 'the player with otter.wav');
+      const boxes = await waitFor(
+        async () => {
+          const now = await vs.page
+            .locator('.part.editor .editor-group-container')
+            .evaluateAll((els) =>
+              els.map((e) => {
+                const r = e.getBoundingClientRect();
+                return { top: r.top, height: r.height };
+              }),
+            );
+          return now.length === 2 && now[1]!.top > now[0]!.top ? now : undefined;
+        },
+        { message: 'the player in a row below the transcript' },
+      );
+      const share = boxes[1]!.height / (boxes[0]!.height + boxes[1]!.height);
+      assert.ok(share > 0.2 && share < 0.4, `the player's share of the height: ${share}`);
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+      await closeAllEditors(vs);
+    }
   });
 
   it('logged no activation error', function () {
