@@ -721,10 +721,13 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     await vs.screenshot(target);
   });
 
-  it('shows highlighting, squiggles, the outline and the problems at once (the README screenshot)', async function () {
+  it('shows highlighting, squiggles, the Transcript view and the problems at once (the README screenshot)', async function () {
     await freshEpisode();
     await collapseExplorerFolder(vs.page);
-    await vs.outlineRows();
+    // The Outline folded away, the Transcript view open in the room it leaves.
+    const outlineHeader = vs.page.locator('.pane-header', { hasText: /^\s*Outline\s*$/i }).first();
+    if ((await outlineHeader.getAttribute('aria-expanded')) === 'true') await outlineHeader.click();
+    await vs.runCommand('Explorer: Focus on Transcript View');
     await openProblemsPanel(vs);
     await scrollListToTop(vs.page, '.markers-panel .monaco-list');
     // Lines 54-78: both errors with their squiggles, and a chapter heading.
@@ -742,10 +745,14 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
       },
       { message: 'highlighting and squiggles on screen' },
     );
-    await waitFor(
-      async () => (await vs.page.locator('.outline-pane .monaco-list-row').count()) > 10,
-      { message: 'outline rows' },
-    );
+    const transcriptRows = vs.page
+      .locator('.split-view-view', {
+        has: vs.page.locator('.pane-header', { hasText: /^\s*Transcript\s*$/i }),
+      })
+      .locator('.monaco-list-row');
+    await waitFor(async () => (await transcriptRows.count()) > 10, {
+      message: 'the Transcript view’s rows',
+    });
     const vp = vs.page.viewportSize()!;
     await vs.page.mouse.move(vp.width / 2, vp.height - 4);
     // Always taken (a failure to render shows here); it replaces the README's
