@@ -764,6 +764,58 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     await vs.screenshot(target);
   });
 
+  it('shows the extension’s details page with its icon, description and changelog (a README picture)', async function () {
+    // The Extensions view, searched as a user does: its search box has the focus.
+    await vs.press('Control+Shift+X');
+    await waitFor(() => vs.page.locator('.extensions-viewlet').first().isVisible(), {
+      message: 'the Extensions view',
+    });
+    await vs.page.keyboard.type('@installed podcast');
+    const row = vs.page
+      .locator('.extensions-viewlet .monaco-list-row', { hasText: 'Podcast Transcripts' })
+      .first();
+    await waitFor(() => row.isVisible(), { message: 'Podcast Transcripts among the installed' });
+    await row.click();
+    const page = vs.page.locator('.extension-editor').first();
+    await waitFor(
+      async () =>
+        (await page.isVisible()) &&
+        (await page.locator('.name').first().innerText()).trim() === 'Podcast Transcripts',
+      { message: 'the details page of Podcast Transcripts' },
+    );
+    assert.match(
+      await page.locator('.description').first().innerText(),
+      /WebVTT, SRT, Otter and Rev layouts/,
+    );
+    const icon = await waitFor(
+      async () => {
+        const src = await page.locator('img.icon').first().getAttribute('src');
+        return src && /icon\.png/.test(src) ? src : undefined;
+      },
+      { message: 'our icon on the details page' },
+    );
+    assert.ok(icon);
+    assert.match(await page.locator('.navbar').first().innerText(), /Changelog/i);
+    // The README renders below (in a webview of its own).
+    await waitFor(
+      async () => {
+        for (const frame of vs.page.frames()) {
+          const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          if (text.includes('Review and correct podcast transcripts')) return true;
+        }
+        return false;
+      },
+      { message: 'the README on the details page' },
+    );
+    const target =
+      process.env.UPDATE_SCREENSHOT === '1'
+        ? path.join(repoRoot(), 'docs', 'listing.png')
+        : path.join(repoRoot(), '.e2e', 'listing.png');
+    await vs.screenshot(target);
+    await closeAllEditors(vs);
+    await vs.runCommand('View: Show Explorer');
+  });
+
   it('logged no activation error', function () {
     assert.deepEqual(vs.activationErrors(), []);
   });
