@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { headingInsertLine } from '../../server/src/core/analysis/chapters';
+import { ACCEPT_SPEAKER_COMMAND } from '../../server/src/core/analysis/speakers';
 import type { SideChapters, TranscriptModel } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
 import { chapterAtTime } from '../../server/src/core/playback';
@@ -301,9 +302,30 @@ export class TranscriptView implements vscode.TreeDataProvider<Node>, vscode.Dis
     await vscode.commands.executeCommand('editor.action.rename');
   }
 
+  /**
+   * Accepts a speaker as the quick fix on its label would: the server's own
+   * Accept action there (which also records the near label a minority label
+   * was taken for, so that accepting 'Malt' does not flag every 'Malte'),
+   * else the name alone.
+   */
   private async acceptSpeaker(node: unknown): Promise<void> {
     if (!isSpeaker(node) || !this.doc) return;
-    await acceptSpeaker(node.name, [], this.doc.uri.toString());
+    const uri = this.doc.uri;
+    const at = new vscode.Position(node.line, node.character);
+    const actions =
+      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(at, at.translate(0, node.name.length)),
+      )) ?? [];
+    for (const a of actions) {
+      const command = a instanceof vscode.CodeAction ? a.command : (a as vscode.Command);
+      if (command?.command === ACCEPT_SPEAKER_COMMAND && command.arguments?.[0] === node.name) {
+        await vscode.commands.executeCommand(command.command, ...command.arguments);
+        return;
+      }
+    }
+    await acceptSpeaker(node.name, [], uri.toString());
   }
 
   dispose(): void {

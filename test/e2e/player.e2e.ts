@@ -29,6 +29,7 @@ import {
   tabLabels,
   vsixPath,
   waitForQuickInput,
+  viewPane,
 } from './workbench.js';
 import { parse } from '../../server/src/core/index.js';
 import { orderedStamps } from '../../server/src/core/analysis/order.js';
@@ -426,6 +427,28 @@ describe('Listen while you correct: the audio player', function () {
     // The paragraph [0:20] spans two lines; both are highlighted.
     const lines = await waitForHighlight(LINE.p20, 'the [0:20] paragraph highlighted');
     assert.deepEqual(lines.sort(), [LINE.p20, LINE.p20b]);
+  });
+
+  it('names the chapter playing at the top of the Transcript view', async function () {
+    await vs.runCommand('Explorer: Focus on Transcript View');
+    const first = viewPane(vs.page, 'Transcript').locator('.monaco-list-row').first();
+    const shown = await waitFor(
+      async () => {
+        if ((await first.count()) === 0) return undefined;
+        // Read at once (no waiting per element): the audio plays on meanwhile.
+        const [label, description] = await first.evaluate((r) =>
+          ['.label-name', '.label-description'].map((sel) =>
+            (r.querySelector(sel)?.textContent ?? '').trim(),
+          ),
+        );
+        return label === 'Newsrückschau' && /^(playing|paused) at 0:\d\d$/.test(description!)
+          ? description
+          : undefined;
+      },
+      { message: 'Newsrückschau playing at the top of the view' },
+    );
+    assert.ok(shown);
+    await focusEpisode(LINE.p20);
   });
 
   it('changes speed with Ctrl+Alt+U / D, shown in the player, and the highlight advances', async function () {
@@ -841,21 +864,31 @@ describe('Listen while you correct: the audio player', function () {
     fs.mkdirSync(path.dirname(settings), { recursive: true });
     fs.writeFileSync(settings, JSON.stringify({ 'transcript.player.placement': 'below' }));
     try {
-      await openPlayer('otter.txt');
-      await waitForReading((r) => r.name === 'otter.wav', 'the player with otter.wav');
+      // The editor reads the new workspace setting a moment after it is written:
+      // until it has, the player opens beside; then it is closed and opened again.
       const boxes = await waitFor(
         async () => {
-          const now = await vs.page
-            .locator('.part.editor .editor-group-container')
-            .evaluateAll((els) =>
-              els.map((e) => {
-                const r = e.getBoundingClientRect();
-                return { top: r.top, height: r.height };
-              }),
-            );
-          return now.length === 2 && now[1]!.top > now[0]!.top ? now : undefined;
+          await openPlayer('otter.txt');
+          await waitForReading((r) => r.name === 'otter.wav', 'the player with otter.wav');
+          const now = await waitFor(
+            async () => {
+              const b = await vs.page
+                .locator('.part.editor .editor-group-container')
+                .evaluateAll((els) =>
+                  els.map((e) => {
+                    const r = e.getBoundingClientRect();
+                    return { top: r.top, left: r.left, height: r.height };
+                  }),
+                );
+              return b.length === 2 ? b : undefined;
+            },
+            { message: 'two editor groups' },
+          );
+          if (now[1]!.top > now[0]!.top) return now;
+          await closeAllEditors(vs);
+          return undefined;
         },
-        { message: 'the player in a row below the transcript' },
+        { timeout: 45_000, message: 'the player in a row below the transcript' },
       );
       const share = boxes[1]!.height / (boxes[0]!.height + boxes[1]!.height);
       assert.ok(share > 0.2 && share < 0.4, `the player's share of the height: ${share}`);

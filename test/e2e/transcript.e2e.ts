@@ -40,6 +40,7 @@ import {
   vsixPath,
   waitForCursorLine,
   type RenderedLine,
+  viewPane,
 } from './workbench.js';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CLEAN } from '../unit/util.js';
@@ -649,11 +650,7 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
   it('shows the Transcript view: chapters to jump to, speakers with their share, rename from there (the README picture)', async function () {
     await freshEpisode();
     await collapseExplorerFolder(vs.page);
-    const pane = vs.page
-      .locator('.split-view-view', {
-        has: vs.page.locator('.pane-header', { hasText: /^\s*Transcript\s*$/i }),
-      })
-      .first();
+    const pane = viewPane(vs.page, 'Transcript');
     // Opened as any view is: "Focus on Transcript View" expands and focuses it.
     await vs.runCommand('Explorer: Focus on Transcript View');
     const stats = statistics(parse(EPISODE, { fileName: 'episode.txt' }));
@@ -714,6 +711,30 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     });
     await vs.press('Escape');
 
+    // A speaker's inline Accept does what the quick fix on its label does:
+    // 'Malt', a minority label near 'Malte', is accepted as another person.
+    const malt = pane
+      .locator('.monaco-list-row', {
+        has: vs.page.locator('.label-name', { hasText: /^Malt$/ }),
+      })
+      .first();
+    await malt.hover();
+    await malt.locator('.action-label[aria-label^="Accept as a Known Speaker"]').first().click();
+    await answerNotification(
+      "'Malt' and 'Malte' added as known speakers in the workspace settings (.vscode/settings.json). " +
+        `A ${ROSTER} beside your transcripts is shared with the CLI and CI.`,
+      'Open Settings',
+    );
+    assert.deepEqual(JSON.parse(vs.readWorkspaceFile('.vscode/settings.json')), {
+      'transcript.speakers': ['Malt', 'Malte'],
+    });
+    await openedThenBack('settings.json');
+    await vs.waitForProblems((c) => c.errors === 2 && c.warnings === 11, {
+      message: 'the Malt finding gone after accepting from the view',
+    });
+    vs.writeWorkspaceFile('.vscode/settings.json', '{}\n');
+    await vs.waitForProblems(isBaseline, { message: 'the baseline again' });
+
     const target =
       process.env.UPDATE_SCREENSHOT === '1'
         ? path.join(repoRoot(), 'docs', 'view.png')
@@ -745,11 +766,7 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
       },
       { message: 'highlighting and squiggles on screen' },
     );
-    const transcriptRows = vs.page
-      .locator('.split-view-view', {
-        has: vs.page.locator('.pane-header', { hasText: /^\s*Transcript\s*$/i }),
-      })
-      .locator('.monaco-list-row');
+    const transcriptRows = viewPane(vs.page, 'Transcript').locator('.monaco-list-row');
     await waitFor(async () => (await transcriptRows.count()) > 10, {
       message: 'the Transcript view’s rows',
     });

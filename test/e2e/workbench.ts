@@ -647,6 +647,17 @@ export async function pickRow(vs: VSCodeSession, title: RegExp, label: string): 
 
 // ------------------------------------------------------------------ misc page reads
 
+/**
+ * A view's pane in a side bar (its header and its body), by the view's name:
+ * the parent of the header titled `name`, not any split view around it.
+ */
+export function viewPane(page: Page, name: string): Locator {
+  return page
+    .locator('.pane-header', { hasText: new RegExp(`^\\s*${name}\\s*$`, 'i') })
+    .first()
+    .locator('xpath=..');
+}
+
 /** Texts of the active editor's breadcrumbs, e.g. ["episode.txt", "Transcript", "Begrüßung"]. */
 export async function breadcrumbs(page: Page): Promise<string[]> {
   return page

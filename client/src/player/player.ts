@@ -444,7 +444,10 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     audio: vscode.Uri,
     initial?: { time: number; rate: number },
   ): Player {
-    const alone = vscode.window.tabGroups.all.length === 1;
+    // The transcript's group is the only one with editors (an empty one beside
+    // it is where the player goes).
+    const groups = vscode.window.tabGroups.all;
+    const alone = groups.length <= 2 && groups.filter((g) => g.tabs.length > 0).length <= 1;
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       `Player: ${baseName(transcript)}`,
