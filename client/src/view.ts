@@ -321,7 +321,9 @@ export class TranscriptView implements vscode.TreeDataProvider<Node>, vscode.Dis
     for (const a of actions) {
       const command = a instanceof vscode.CodeAction ? a.command : (a as vscode.Command);
       if (command?.command === ACCEPT_SPEAKER_COMMAND && command.arguments?.[0] === node.name) {
-        await vscode.commands.executeCommand(command.command, ...command.arguments);
+        // The server's Accept: (name, the near names, the document's URI).
+        const [name, also, at] = command.arguments;
+        await vscode.commands.executeCommand(command.command, name, also, at);
         return;
       }
     }
