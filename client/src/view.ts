@@ -322,8 +322,8 @@ export class TranscriptView implements vscode.TreeDataProvider<Node>, vscode.Dis
       const command = a instanceof vscode.CodeAction ? a.command : (a as vscode.Command);
       if (command?.command === ACCEPT_SPEAKER_COMMAND && command.arguments?.[0] === node.name) {
         // The server's Accept: (name, the near names, the document's URI).
-        const [name, also, at] = command.arguments;
-        await vscode.commands.executeCommand(command.command, name, also, at);
+        const [name, also, documentUri] = command.arguments;
+        await vscode.commands.executeCommand(command.command, name, also, documentUri);
         return;
       }
     }
