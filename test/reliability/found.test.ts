@@ -18,7 +18,7 @@ import {
   type Position,
   type Range,
 } from '../../server/src/core';
-import { positionProblem, rangeProblem } from './invariants';
+import { checkFix, positionProblem, rangeProblem } from './invariants';
 
 const contains = (r: Range, p: Position) =>
   (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) &&
@@ -35,6 +35,29 @@ function shiftAndBack(text: string, x: number): string {
 }
 
 describe('reliability: bugs found, smallest inputs', function () {
+  describe('quick fixes keep words (the checker)', function () {
+    it("'Rename speaker instead' on a full-name label keeps its other words, and the checker allows it", () => {
+      // Found by quick-fixes-keep-words (seed 1890410624): the checker took a
+      // new name only when the text had it whole, so renaming 'Thorsten Daten'
+      // to 'Torsten Daten' (after the text's 'Torsten') looked like a lost word.
+      const text = [
+        'Transcript',
+        'Thorsten und Torsten sprechen.',
+        'Thorsten Daten:',
+        '[0:00] Hallo.',
+      ].join('\n');
+      const { model, findings } = analyze(text, DEFAULT_SETTINGS);
+      const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => ({ f, fix })));
+      const rename = fixes.find(({ fix }) =>
+        fix.title.startsWith("Rename speaker 'Thorsten Daten'"),
+      );
+      assert.ok(rename, JSON.stringify(fixes.map(({ fix }) => fix.title)));
+      assert.equal(applyEdits(text, rename.fix.edits).split('\n')[2], 'Torsten Daten:');
+      for (const { f, fix } of fixes)
+        assert.equal(checkFix(model, f, fix, { settings: DEFAULT_SETTINGS }), undefined, fix.title);
+    });
+  });
+
   describe('selection ranges', function () {
     it("on a line of white space only (' '), no range ends before it starts", () => {
       const chain = selectionRanges(parse(' '), { line: 0, character: 0 });

@@ -391,7 +391,11 @@ export function renamePairs(
       const n = e.newText;
       if (!o || !n || o === n || /[\r\n:]/.test(o + n)) continue;
       if (!speakers.has(o) && !speakers.has(n)) continue;
-      if (!speakers.has(n) && !prose.has(n)) continue;
+      // The new name is a speaker's, or made of words the text or the old name has
+      // ('Thorsten Daten' → 'Torsten Daten' respells one word of a full name).
+      const wordsOf = (x: string) => x.split(/[^\p{L}\p{M}'’]+/u).filter(Boolean);
+      const fromText = (w: string) => prose.has(w) || wordsOf(o).includes(w);
+      if (!speakers.has(n) && !prose.has(n) && !wordsOf(n).every(fromText)) continue;
       if (!pairs.some(([x, y]) => x === o && y === n)) pairs.push([o, n]);
     }
   return pairs;
