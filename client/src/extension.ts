@@ -47,9 +47,14 @@ function isServed(doc: vscode.TextDocument): boolean {
   return doc.languageId === LANGUAGE_ID || servedByName(doc.uri.path);
 }
 
-/** Gives a plain-text document that starts like a layout a reader knows the Transcript language. */
+/**
+ * Gives a plain-text or Markdown document that starts like a layout a reader
+ * knows the Transcript language (a `.md` of `**Name (00:00):**` turns is a
+ * transcript; any other Markdown keeps its language).
+ */
 async function detectTranscript(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
+  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return;
+  if (doc.lineCount === 0) return;
   // A cue file keeps its language: it is served by name.
   if (servedByName(doc.uri.path)) return;
   // The first lines are enough for every reader's `looksLike`.

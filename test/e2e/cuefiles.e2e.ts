@@ -104,6 +104,16 @@ const OTTER = [
   '',
 ].join('\n');
 
+/** The `Name (00:00):` family in Markdown dress, as podcast sites publish it. */
+const REV = [
+  '**Torsten Frenzel (00:00):** Hallo, ich bin Thorsten.',
+  '',
+  '**Stephan (00:12):** Danke, Torsten Frenzel.',
+  '',
+  '**Torsten Frenzel (00:31):** Gern.',
+  '',
+].join('\n');
+
 const RESPELL = "Respell 'Thorsten' as 'Torsten' (2 places)";
 
 describe('WebVTT, SRT and Otter files, checked where they are', function () {
@@ -117,6 +127,8 @@ describe('WebVTT, SRT and Otter files, checked where they are', function () {
         'episode.chapters.json': CHAPTERS,
         'talk.srt': SRT,
         'interview.txt': OTTER,
+        'rev.md': REV,
+        'notes.md': '# Show notes\n\nTorsten (00:00): not a transcript, a note about one.\n',
       },
       settings: SCENARIO_SETTINGS,
     });
@@ -316,6 +328,23 @@ describe('WebVTT, SRT and Otter files, checked where they are', function () {
       message: 'the editor holding what transcript shift writes',
     });
     await vs.runCommand('File: Revert File');
+  });
+
+  it('opens a Markdown file of `**Name (00:00):**` turns as a Transcript, other Markdown as Markdown', async function () {
+    await closeAllEditors(vs);
+    await vs.openFile('rev.md');
+    await vs.waitForLanguageMode('Transcript');
+    await vs.waitForProblems((c) => c.errors === 0 && c.warnings === 1, {
+      timeout: 30_000,
+      message: '1 warning in rev.md',
+    });
+    assert.deepEqual(
+      (await allProblems(vs)).map((p) => `${p.code}@${p.line}:${p.column}`),
+      ['speaker-name-in-text@1:45'],
+    );
+    await closeAllEditors(vs);
+    await vs.openFile('notes.md');
+    await vs.waitForLanguageMode('Markdown');
   });
 
   it('exports an SRT file to WebVTT through Export… and the save dialog, as the CLI does', async function () {
