@@ -651,7 +651,10 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     await freshEpisode();
     await collapseExplorerFolder(vs.page);
     const pane = viewPane(vs.page, 'Transcript');
-    // Opened as any view is: "Focus on Transcript View" expands and focuses it.
+    // The Outline folded (an earlier test opened it), so that the view has room
+    // for all its rows; then opened as any view is: "Focus on Transcript View".
+    const outlineHeader = vs.page.locator('.pane-header', { hasText: /^\s*Outline\s*$/i }).first();
+    if ((await outlineHeader.getAttribute('aria-expanded')) === 'true') await outlineHeader.click();
     await vs.runCommand('Explorer: Focus on Transcript View');
     const stats = statistics(parse(EPISODE, { fileName: 'episode.txt' }));
     /** Each row as `label | description`. */
