@@ -44,30 +44,18 @@ import {
 } from './workbench.js';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CLEAN } from '../unit/util.js';
+import {
+  EXPECTED_ERRORS,
+  EXPECTED_FINDINGS,
+  STEFAN_PLACES,
+  STEPHAN_LABEL_LINES,
+} from '../example.js';
 import { formatClock, parse, statistics } from '../../server/src/core/index.js';
 
 const EPISODE = exampleEpisode();
 /** CLEAN without its "Generated Shownotes" line: only the file name makes it a transcript. */
 const INTERVIEW = CLEAN.split('\n').slice(1).join('\n') + '\n';
 
-/**
- * The findings of examples/episode.txt: code@line (1-based), and which are
- * errors. The 12 'Stephan:' labels are consistent and get none; the text's
- * 'Stefan' (summaries and body, 7 places) is the recogniser's misspelling.
- */
-const STEFAN_PLACES = ['13:54', '14:28', '16:1', '19:11', '26:46', '26:60', '97:89'];
-const STEPHAN_LABEL_LINES = [27, 33, 39, 44, 48, 54, 65, 73, 83, 89, 94, 108];
-const EXPECTED_FINDINGS = [
-  'chapter-time-mismatch@8',
-  'chapter-heading-missing@9',
-  ...STEFAN_PLACES.map((p) => `speaker-name-in-text@${p.split(':')[0]}`),
-  'speaker-spelling@41',
-  'chapter-heading-mismatch@50',
-  'timestamp-malformed@63',
-  'timestamp-order@77',
-  'speaker-turn-empty@93',
-].sort();
-const EXPECTED_ERRORS = ['timestamp-malformed@63', 'timestamp-order@77'];
 const BASELINE = { errors: 2, warnings: 12 };
 const BASELINE_LABEL = 'Errors: 2, Warnings: 12';
 
