@@ -374,19 +374,23 @@ describe('Listen while you correct: the audio player', function () {
       const box = vs.page.locator('.quick-input-widget .quick-input-box input').first();
       await box.fill('>Transcript: ');
       let rows: string[] = [];
-      await waitFor(
-        async () => {
-          const now = (await vs.quickInputRows()).filter((r) => r.startsWith('Transcript: '));
-          // Complete once Open Player (always offered on a transcript) is among them, twice alike.
-          const same =
-            now.some((r) => r.startsWith('Transcript: Open Player')) &&
-            JSON.stringify(now) === JSON.stringify(rows);
-          rows = now;
-          return same;
-        },
-        { message: 'the Transcript commands in the palette' },
-      );
-      await vs.press('Escape');
+      try {
+        await waitFor(
+          async () => {
+            const now = (await vs.quickInputRows()).filter((r) => r.startsWith('Transcript: '));
+            // Complete once Open Player (always offered on a transcript) is among them, twice alike.
+            const same =
+              now.some((r) => r.startsWith('Transcript: Open Player')) &&
+              JSON.stringify(now) === JSON.stringify(rows);
+            rows = now;
+            return same;
+          },
+          { message: 'the Transcript commands in the palette' },
+        );
+      } finally {
+        // Even when the wait fails: an open palette would take the next tests' clicks.
+        await vs.press('Escape');
+      }
       return rows.map((r) => r.replace(/\s+/g, ' ').trim()).sort();
     };
     const controls = [
@@ -402,6 +406,8 @@ describe('Listen while you correct: the audio player', function () {
       controls.filter((c) => rows.some((r) => r.startsWith(`Transcript: ${c}`)));
 
     await vs.openFile('long.txt'); // no player
+    // (It opens as Plain Text and becomes a Transcript a moment later.)
+    await vs.waitForLanguageMode('Transcript');
     const without = await transcriptCommands();
     assert.deepEqual(listed(without), [], JSON.stringify(without));
     assert.ok(
