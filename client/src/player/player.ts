@@ -28,6 +28,7 @@ import {
   AUDIO_EXTENSIONS,
 } from '../../../server/src/core/playback';
 import { makeNonce, playerHtml } from './html';
+import { placePlayer, playerWillBeAlone, rememberPlayerSize } from './placement';
 import { isFromWebview, isSavedPlayerState, type FromWebview, type ToWebview } from './messages';
 
 const LANGUAGE_ID = 'transcript';
@@ -92,12 +93,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
-
-/** The player group's share of the editor area when it opens (then as last left). */
-const DEFAULT_PLAYER_SHARE = 0.3;
-const MIN_PLAYER_SHARE = 0.15;
-const MAX_PLAYER_SHARE = 0.6;
-const sizeKey = (below: boolean) => `transcript.player.share.${below ? 'below' : 'beside'}`;
 
 /** The context key the player controls' `when` clauses test. */
 export const PLAYER_OPEN_CONTEXT = 'transcript.playerOpen';
@@ -444,10 +439,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     audio: vscode.Uri,
     initial?: { time: number; rate: number },
   ): Player {
-    // The transcript's group is the only one with editors (an empty one beside
-    // it is where the player goes).
-    const groups = vscode.window.tabGroups.all;
-    const alone = groups.length <= 2 && groups.filter((g) => g.tabs.length > 0).length <= 1;
+    const alone = playerWillBeAlone();
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       `Player: ${baseName(transcript)}`,
@@ -460,35 +452,10 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     // person last left it. A layout of their own making is left alone.
     // (The new group reaches tabGroups only later: the command after the
     // panel's creation runs after it in the workbench.)
-    const placed = alone ? this.placePlayer(transcript) : Promise.resolve();
-    panel.onDidChangeViewState(() => void placed.then(() => this.rememberSize(transcript)));
+    const state = this.context.globalState;
+    const placed = alone ? placePlayer(state, transcript) : Promise.resolve();
+    panel.onDidChangeViewState(() => void placed.then(() => rememberPlayerSize(state, transcript)));
     return this.adopt(new Player(transcript, audio, panel, this, initial));
-  }
-
-  private placement(uri: vscode.Uri): 'beside' | 'below' {
-    return this.config(uri).get<string>('placement') === 'below' ? 'below' : 'beside';
-  }
-
-  private async placePlayer(transcript: vscode.Uri): Promise<void> {
-    const below = this.placement(transcript) === 'below';
-    const share = this.context.globalState.get<number>(sizeKey(below)) ?? DEFAULT_PLAYER_SHARE;
-    await vscode.commands.executeCommand('vscode.setEditorLayout', {
-      orientation: below ? 1 : 0,
-      groups: [{ size: 1 - share }, { size: share }],
-    });
-  }
-
-  /** Keeps the player group's share of the width (or height) the person gave it. */
-  private async rememberSize(transcript: vscode.Uri): Promise<void> {
-    const layout = await vscode.commands.executeCommand<
-      { orientation: number; groups: { size?: number }[] } | undefined
-    >('vscode.getEditorLayout');
-    const below = this.placement(transcript) === 'below';
-    if (!layout || layout.groups.length !== 2 || layout.orientation !== (below ? 1 : 0)) return;
-    const [a, b] = layout.groups.map((g) => g.size ?? 0);
-    if (!(a > 0 && b > 0)) return;
-    const share = Math.min(MAX_PLAYER_SHARE, Math.max(MIN_PLAYER_SHARE, b / (a + b)));
-    await this.context.globalState.update(sizeKey(below), share);
   }
 
   private adopt(player: Player): Player {
