@@ -6,13 +6,17 @@
  * Computed from the core on the client, as the player's highlight is.
  */
 import * as vscode from 'vscode';
-import { headingInsertLine } from '../../server/src/core/analysis/chapters';
 import { ACCEPT_SPEAKER_COMMAND } from '../../server/src/core/analysis/speakers';
 import type { SideChapters, TranscriptModel } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
 import { chapterAtTime } from '../../server/src/core/playback';
-import { chapterTimes } from '../../server/src/core/sideChapters';
-import { statistics, type Statistics } from '../../server/src/core/stats';
+import {
+  statistics,
+  type ChapterStats,
+  type SpeakerStats,
+  type Statistics,
+} from '../../server/src/core/stats';
+import { chapterLines } from '../../server/src/core/symbols';
 import { formatClock } from '../../server/src/core/time';
 import type { PlayerManager } from './player/player';
 import { acceptSpeaker } from './roster';
@@ -31,28 +35,12 @@ type Node =
       readonly line?: number;
     }
   | { readonly kind: 'group'; readonly group: 'chapters' | 'speakers'; readonly count: number }
-  | {
-      readonly kind: 'chapter';
-      readonly title: string;
-      readonly start: number;
-      readonly line: number;
-      readonly turns: number;
-      readonly words: number;
-      readonly length: number;
-      readonly firstWords: string;
-      readonly current: boolean;
-    }
-  | {
+  | (ChapterStats & { readonly kind: 'chapter'; readonly line: number; readonly current: boolean })
+  | (SpeakerStats & {
       readonly kind: 'speaker';
-      readonly name: string;
-      readonly turns: number;
-      readonly words: number;
-      readonly seconds: number;
-      readonly wordShare: number;
-      readonly timeShare: number;
       readonly line: number;
       readonly character: number;
-    };
+    });
 
 interface Snapshot {
   readonly uri: vscode.Uri;
@@ -204,36 +192,18 @@ export class TranscriptView implements vscode.TreeDataProvider<Node>, vscode.Dis
     if (node.kind !== 'group') return [];
     if (node.group === 'chapters') {
       const lines = chapterLines(model);
-      const now = this.playingNode();
-      const playingIndex =
-        now && this.players.playerOf(snap.uri)
-          ? chapterAtTime(model, this.players.playerOf(snap.uri)!.time)?.index
-          : undefined;
+      const player = this.players.playerOf(snap.uri);
+      const playing = player && chapterAtTime(model, player.time)?.index;
       return stats.chapters.map((c, i) => ({
+        ...c,
         kind: 'chapter',
-        title: c.title,
-        start: c.start,
         line: lines[i] ?? 0,
-        turns: c.turns,
-        words: c.words,
-        length: c.length,
-        firstWords: c.firstWords,
-        current: i === playingIndex,
+        current: i === playing,
       }));
     }
     return stats.speakers.map((s) => {
-      const label = model.labels.find((l) => l.name === s.name);
-      return {
-        kind: 'speaker',
-        name: s.name,
-        turns: s.turns,
-        words: s.words,
-        seconds: s.seconds,
-        wordShare: s.wordShare,
-        timeShare: s.timeShare,
-        line: label?.nameRange.start.line ?? 0,
-        character: label?.nameRange.start.character ?? 0,
-      };
+      const at = model.labels.find((l) => l.name === s.name)?.nameRange.start;
+      return { ...s, kind: 'speaker', line: at?.line ?? 0, character: at?.character ?? 0 };
     });
   }
 
@@ -340,21 +310,6 @@ function isSpeaker(node: unknown): node is Extract<Node, { kind: 'speaker' }> {
   return (
     typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'speaker'
   );
-}
-
-/**
- * The line each chapter is at, by its index in the list: its heading in the
- * body, else its entry in the list, else (chapters beside the file) where its
- * time falls.
- */
-function chapterLines(model: TranscriptModel): number[] {
-  if (model.chapters.length > 0) {
-    const heading = new Map<number, number>();
-    for (const h of model.headings) if (!heading.has(h.chapter)) heading.set(h.chapter, h.line);
-    return model.chapters.map((c) => heading.get(c.index) ?? c.line);
-  }
-  const end = model.body?.endLine ?? 0;
-  return chapterTimes(model).map((c) => headingInsertLine(model, c) ?? end);
 }
 
 async function reveal(uri: unknown, line: unknown, character: unknown = 0): Promise<void> {

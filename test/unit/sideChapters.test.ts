@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import {
   analyze,
   chapterAtTime,
+  chapterLines,
   chapterTimes,
   isSideChaptersFile,
   outline,
@@ -225,6 +226,23 @@ describe('chapters from a file beside the transcript', () => {
     assert.equal(chapterAtTime(model, 3)?.title, 'Intro');
     assert.equal(chapterAtTime(model, 12)?.title, 'Open Data im Rathaus');
     assert.equal(chapterAtTime(parse(VTT, { fileName: 'episode.vtt' }), 12), undefined);
+  });
+
+  it('knows the line each chapter is at: its heading, its entry, or where its time falls', () => {
+    assert.deepEqual(
+      chapterLines(parse(VTT, { fileName: 'episode.vtt', sideChapters: CHAPTERS })),
+      [2, 8],
+    );
+    const auphonic = lines(
+      'Chapters',
+      '0:00:00 Mit Überschrift',
+      '0:00:05 Ohne',
+      'Transcript',
+      'Mit Überschrift',
+      'A:',
+      '[0:00] x',
+    );
+    assert.deepEqual(chapterLines(parse(auphonic)), [4, 2]);
   });
 
   it('exports the chapters: JSON chapters, and the chapters in a WebVTT export', () => {

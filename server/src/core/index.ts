@@ -22,7 +22,7 @@ export {
 } from './settings';
 export * from './roster';
 export { SEMANTIC_TOKEN_TYPES, semanticTokens, type SemanticToken } from './semanticTokens';
-export { outline, type OutlineKind, type OutlineNode } from './symbols';
+export { chapterLines, outline, type OutlineKind, type OutlineNode } from './symbols';
 export * from './text';
 export * from './time';
 export { completions, type Completion } from './completion';

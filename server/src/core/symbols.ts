@@ -5,6 +5,7 @@
  * speaker turns.
  */
 import { headingInsertLine } from './analysis/chapters';
+import { chapterTimes } from './sideChapters';
 import type { TranscriptModel, Turn } from './model';
 import { comparePositions, pos, range, type Range } from './text';
 import { formatChapterTime, formatClock } from './time';
@@ -248,4 +249,19 @@ function contained(nodes: OutlineNode[], parent?: Range): OutlineNode[] {
     out.push({ ...n, selectionRange, children });
   }
   return out ?? nodes;
+}
+
+/**
+ * The line each chapter is at, by its index in the list: its heading in the
+ * body, else its entry in the list, else (chapters beside the file) where its
+ * time falls.
+ */
+export function chapterLines(model: TranscriptModel): number[] {
+  if (model.chapters.length > 0) {
+    const heading = new Map<number, number>();
+    for (const h of model.headings) if (!heading.has(h.chapter)) heading.set(h.chapter, h.line);
+    return model.chapters.map((c) => heading.get(c.index) ?? c.line);
+  }
+  const end = model.body?.endLine ?? 0;
+  return chapterTimes(model).map((c) => headingInsertLine(model, c) ?? end);
 }
