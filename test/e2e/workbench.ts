@@ -604,9 +604,16 @@ export async function acceptPath(
       message: `${path.basename(file)} listed in the file dialog`,
     });
   const box = vs.page.locator(QUICK_INPUT_BOX).first();
-  await waitFor(async () => (await box.inputValue()) === file, {
-    message: `${file} in the file dialog's box`,
-  });
+  // The dialog may put its proposed path back in the box after the path was
+  // typed (it finishes reading the proposed folder late): type it again then.
+  await waitFor(
+    async () => {
+      if ((await box.inputValue()) === file) return true;
+      await box.fill(file);
+      return false;
+    },
+    { message: `${file} in the file dialog's box` },
+  );
   await vs.press('Enter');
   // The dialog may still be completing the folder it navigated to and put
   // that folder back in the box, answering "Please select a file": then the
