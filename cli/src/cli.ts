@@ -41,8 +41,7 @@ import {
   type ImportCommandOptions,
 } from './formats';
 import { FileError, readTranscript, writeTranscript } from './files';
-import { loadRoster } from '../../server/src/rosterFiles';
-import { loadSideChapters } from '../../server/src/sideChapterFiles';
+import { loadRoster, loadSideChapters } from '../../server/src/files/node';
 
 declare const PACKAGE_VERSION: string | undefined;
 

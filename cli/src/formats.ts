@@ -15,7 +15,7 @@ import {
   isExportFormat,
 } from '../../server/src/core/formats';
 import { fileIdentity, FileError, readTranscript, writeAtomically } from './files';
-import { loadSideChapters } from '../../server/src/sideChapterFiles';
+import { loadSideChapters } from '../../server/src/files/node';
 
 export interface FormatsIo {
   out(s: string): void;

@@ -64,3 +64,35 @@ export type ImportResponse =
       readonly warnings: string[];
     }
   | { readonly ok: false; readonly message: string };
+
+/**
+ * The client's file system, for the server (see `files/access.ts`). A client
+ * that answers these says so in `initializationOptions.fileAccess`; the
+ * VS Code client, desktop and web, answers them through `workspace.fs`.
+ */
+export const FILE_ACCESS_OPTION = 'client';
+export const FILE_STAT = 'transcript/fileStat';
+export const FILE_READ = 'transcript/fileRead';
+export const FILE_FIND = 'transcript/fileFind';
+export interface FileUriParams {
+  readonly uri: string;
+}
+/** Null when nothing is there. */
+export type FileStatResult = {
+  readonly type: 'file' | 'directory' | 'other';
+  readonly size: number;
+  readonly link: boolean;
+} | null;
+export interface FileReadResult {
+  readonly text: string;
+}
+export interface FileFindParams {
+  readonly folder: string;
+  /** File name endings without the dot. */
+  readonly extensions: readonly string[];
+  /** Folder names left out. */
+  readonly skip: readonly string[];
+}
+export interface FileFindResult {
+  readonly uris: readonly string[];
+}

@@ -1,48 +1,26 @@
 /**
  * Finds and reads the transcripts of the workspace folders in the background
- * and keeps the index current from file events. It reads only regular files
- * whose real path (all links resolved) lies inside the real path of a
- * workspace folder; links to files are not followed. It yields to requests
- * between files, so nothing waits for indexing, and applies file events one
- * after another, in the order they came.
+ * and keeps the index current from file events, through a `FileAccess` (the
+ * disk, or the editor's file system, github.dev's included). It reads only
+ * regular files that are not links and whose real URI (all links resolved,
+ * where the file system can tell) lies inside the real URI of a workspace
+ * folder. It yields to requests between files, so nothing waits for
+ * indexing, and applies file events one after another, in the order they came.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
 import { summarize, WorkspaceIndex } from './core';
+import { isInside, NO_FILES, normalizeUri, type FileAccess } from './files/access';
+import { nextTurn } from './later';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Larger files are not indexed (they are still checked when opened). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const AUPHONIC = /^\uFEFF?\s*Generated Shownotes\s*(\r?\n|$)/;
+/** The file name endings the index looks at (a `.txt` only when it starts as Auphonic's does). */
+const ENDINGS = ['txt', 'transcript'];
 
 export function isTranscriptName(file: string): 'yes' | 'maybe' | 'no' {
   const lower = file.toLowerCase();
   if (lower.endsWith('.transcript') || lower.endsWith('.transcript.txt')) return 'yes';
   return lower.endsWith('.txt') ? 'maybe' : 'no';
-}
-
-/**
- * One spelling per file URI, the one vscode-uri writes (`%C3%BC`, `%28`, a
- * lower-case drive letter), so that an editor that spells it otherwise
- * (Neovim writes `%c3%bc` and leaves `( ) !` as they are) names the same key.
- */
-export function normalizeUri(uri: string): string {
-  try {
-    return URI.parse(uri).toString();
-  } catch {
-    return uri;
-  }
-}
-
-/**
- * Whether `file` is `root` or lies below it; both absolute and normalized.
- * A root that ends in a separator (`/`, `C:\`) contains every path below it.
- */
-export function isInside(file: string, root: string, p: path.PlatformPath = path): boolean {
-  if (file === root) return true;
-  const prefix = root.endsWith(p.sep) ? root : root + p.sep;
-  return file.startsWith(prefix);
 }
 
 export interface IndexerEvents {
@@ -52,9 +30,9 @@ export interface IndexerEvents {
 }
 
 interface Root {
-  /** The folder as the editor names it. */
-  readonly path: string;
-  /** The folder with every link resolved (the path itself when it cannot be resolved). */
+  /** The folder as the editor names it, normalized. */
+  readonly uri: string;
+  /** The folder with every link resolved (the folder itself when it cannot be resolved). */
   readonly real: Promise<string>;
 }
 
@@ -68,20 +46,26 @@ export class WorkspaceIndexer {
   /** Milliseconds the last full indexing took. */
   lastDuration = 0;
 
-  constructor(private readonly events: IndexerEvents) {}
+  constructor(
+    private readonly events: IndexerEvents,
+    /** Where files are read from; set once the client has said what it offers. */
+    public files: FileAccess = NO_FILES,
+  ) {}
 
-  private static toRoots(uris: readonly string[]): Root[] {
-    return uris
-      .map((u) => URI.parse(u))
-      .filter((u) => u.scheme === 'file')
-      .map((u) => {
-        const resolved = path.resolve(u.fsPath);
-        return { path: resolved, real: fs.realpath(resolved).catch(() => resolved) };
-      });
+  private toRoots(uris: readonly string[]): Root[] {
+    return uris.map((u) => {
+      const uri = normalizeUri(u);
+      return { uri, real: this.files.realUri(uri).catch(() => uri) };
+    });
   }
 
   setRoots(uris: readonly string[]): void {
-    this.roots = WorkspaceIndexer.toRoots(uris);
+    this.roots = this.toRoots(uris);
+  }
+
+  /** The workspace folders, normalized. */
+  rootUris(): string[] {
+    return this.roots.map((r) => r.uri);
   }
 
   /**
@@ -89,16 +73,13 @@ export class WorkspaceIndexer {
    * removed folders (unless another folder holds them) and indexes added ones.
    */
   async changeRoots(added: readonly string[], removed: readonly string[]): Promise<void> {
-    const gone = new Set(WorkspaceIndexer.toRoots(removed).map((r) => r.path));
-    this.roots = this.roots.filter((r) => !gone.has(r.path));
+    const gone = new Set(removed.map(normalizeUri));
+    this.roots = this.roots.filter((r) => !gone.has(r.uri));
     for (const uri of this.index.uris()) {
       if (this.open.has(uri)) continue;
-      const file = URI.parse(uri);
-      if (file.scheme === 'file' && !this.inside(file.fsPath)) this.index.delete(uri);
+      if (!this.inside(uri)) this.index.delete(uri);
     }
-    const fresh = WorkspaceIndexer.toRoots(added).filter(
-      (a) => !this.roots.some((r) => r.path === a.path),
-    );
+    const fresh = this.toRoots(added).filter((a) => !this.roots.some((r) => r.uri === a.uri));
     this.roots = this.roots.concat(fresh);
     this.events.onUpdated();
     await this.indexRoots(fresh);
@@ -110,20 +91,20 @@ export class WorkspaceIndexer {
     else this.open.delete(normalizeUri(uri));
   }
 
-  /** Whether a path lies inside a workspace folder as written (links not resolved). */
-  inside(file: string): boolean {
-    const resolved = path.resolve(file);
-    return this.roots.some((r) => isInside(resolved, r.path));
+  /** Whether a URI lies inside a workspace folder as written (links not resolved). */
+  inside(uri: string): boolean {
+    const key = normalizeUri(uri);
+    return this.roots.some((r) => isInside(key, r.uri));
   }
 
   /**
-   * The path with every link resolved, when it lies inside the real path of a
+   * The URI with every link resolved, when it lies inside the real URI of a
    * workspace folder; otherwise undefined.
    */
-  async realInside(file: string): Promise<string | undefined> {
+  async realInside(uri: string): Promise<string | undefined> {
     let real: string;
     try {
-      real = await fs.realpath(file);
+      real = normalizeUri(await this.files.realUri(uri));
     } catch {
       return undefined;
     }
@@ -140,7 +121,16 @@ export class WorkspaceIndexer {
     this.indexing = true;
     const started = Date.now();
     try {
-      for (const root of roots) await this.walk(root.path, 0);
+      for (const root of roots) {
+        let found: string[];
+        try {
+          found = await this.files.findFiles(root.uri, ENDINGS);
+        } catch (e) {
+          this.events.log(`could not list ${root.uri}: ${(e as Error).message}`);
+          continue;
+        }
+        for (const uri of found) await this.indexFile(uri);
+      }
     } finally {
       this.indexing = false;
       this.lastDuration = Date.now() - started;
@@ -149,53 +139,40 @@ export class WorkspaceIndexer {
     this.events.onUpdated();
   }
 
-  private async walk(dir: string, depth: number): Promise<void> {
-    if (depth > 32) return;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await this.walk(full, depth + 1);
-      } else if (e.isFile() && isTranscriptName(e.name) !== 'no') {
-        await this.indexFile(full);
-      }
-    }
-  }
-
   /** Reads one file and puts it in the index (or takes it out when it is not a transcript). */
   async indexFile(file: string): Promise<void> {
-    const uri = URI.file(file).toString();
-    if (this.open.has(uri) || !this.inside(file)) return;
-    const kind = isTranscriptName(file);
+    const uri = normalizeUri(file);
+    if (this.open.has(uri) || !this.inside(uri)) return;
+    const kind = isTranscriptName(uri);
     if (kind === 'no') return;
     try {
-      // The last component must not be a link, and no folder on the way may
+      // The file itself must not be a link, and no folder on the way may
       // lead out of the workspace.
-      const stat = await fs.lstat(file);
-      const real = stat.isFile() && stat.size <= MAX_FILE_BYTES && (await this.realInside(file));
+      const stat = await this.files.stat(uri);
+      const real =
+        stat !== undefined &&
+        !stat.link &&
+        stat.type === 'file' &&
+        stat.size <= MAX_FILE_BYTES &&
+        (await this.realInside(uri));
       if (!real) {
         this.index.delete(uri);
         return;
       }
-      // The path checked is the path read.
-      const text = await fs.readFile(real, 'utf8');
+      // The file checked is the file read.
+      const text = await this.files.readText(real);
       if (kind === 'maybe' && !AUPHONIC.test(text.slice(0, 64))) {
         this.index.delete(uri);
         return;
       }
       // Opened (or its folder removed) while it was read.
-      if (this.open.has(uri) || !this.inside(file)) return;
+      if (this.open.has(uri) || !this.inside(uri)) return;
       this.index.set(summarize(uri, text));
     } catch (e) {
-      this.events.log(`could not index ${file}: ${(e as Error).message}`);
+      this.events.log(`could not index ${uri}: ${(e as Error).message}`);
     }
     // Let waiting requests run between files.
-    await new Promise((r) => setImmediate(r));
+    await nextTurn();
   }
 
   /** A file was created, changed or deleted (or a document closed): applied after earlier events. */
@@ -206,12 +183,10 @@ export class WorkspaceIndexer {
   }
 
   private async applyFileChange(uri: string, deleted: boolean): Promise<void> {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return;
-    const key = parsed.toString();
+    const key = normalizeUri(uri);
     if (this.open.has(key)) return;
     if (deleted) this.index.delete(key);
-    else await this.indexFile(parsed.fsPath);
+    else await this.indexFile(key);
     this.events.onUpdated();
   }
 }

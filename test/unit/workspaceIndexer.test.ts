@@ -4,17 +4,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { isInside, normalizeUri, WorkspaceIndexer } from '../../server/src/workspaceIndexer';
+import { isInside, normalizeUri } from '../../server/src/files/access';
+import { nodeFiles } from '../../server/src/files/node';
+import { WorkspaceIndexer } from '../../server/src/workspaceIndexer';
 
 describe('workspace indexer paths', () => {
-  it('counts every path as inside a folder at the root of a disk', () => {
-    assert.ok(isInside('/home/anna/ep1.transcript', '/', path.posix));
-    assert.ok(isInside('/', '/', path.posix));
-    assert.ok(isInside('C:\\Podcast\\ep1.transcript', 'C:\\', path.win32));
-    assert.ok(isInside('/srv/podcast/ep1.transcript', '/srv/podcast', path.posix));
-    assert.ok(isInside('/srv/podcast', '/srv/podcast', path.posix));
-    assert.ok(!isInside('/srv/podcast-old/ep1.transcript', '/srv/podcast', path.posix));
-    assert.ok(!isInside('D:\\ep1.transcript', 'C:\\', path.win32));
+  it('counts every URI as inside a folder at the root of a disk', () => {
+    const u = (p: string) => URI.file(p).toString();
+    assert.ok(isInside(u('/home/anna/ep1.transcript'), u('/')));
+    assert.ok(isInside(u('/'), u('/')));
+    assert.ok(isInside('file:///c%3A/Podcast/ep1.transcript', 'file:///c%3A/'));
+    assert.ok(isInside(u('/srv/podcast/ep1.transcript'), u('/srv/podcast')));
+    assert.ok(isInside(u('/srv/podcast'), u('/srv/podcast')));
+    assert.ok(!isInside(u('/srv/podcast-old/ep1.transcript'), u('/srv/podcast')));
+    assert.ok(!isInside('file:///d%3A/ep1.transcript', 'file:///c%3A/'));
+    assert.ok(isInside('vscode-vfs://github/show/site/ep1.txt', 'vscode-vfs://github/show/site'));
+    assert.ok(!isInside('vscode-vfs://github/show/site2/ep1.txt', 'vscode-vfs://github/show/site'));
   });
 
   it('indexes a changed file when the workspace folder is the root of the disk', async () => {
@@ -25,9 +30,9 @@ describe('workspace indexer paths', () => {
         file,
         'Chapters\n0:00:00 Wurzel\nTranscript\nWurzel\nMalte:\n[0:01] Hallo.\n',
       );
-      const indexer = new WorkspaceIndexer({ onUpdated: () => {}, log: () => {} });
+      const indexer = new WorkspaceIndexer({ onUpdated: () => {}, log: () => {} }, nodeFiles);
       indexer.setRoots(['file:///']);
-      assert.ok(indexer.inside(file));
+      assert.ok(indexer.inside(URI.file(file).toString()));
       await indexer.fileChanged(URI.file(file).toString(), false);
       assert.deepEqual(
         indexer.index.symbols('Wurzel').map((s) => s.uri),
