@@ -1,8 +1,11 @@
-// Bundles the VS Code client, the language server and the CLI with esbuild.
+// Bundles the VS Code client, the language server and the CLI with esbuild,
+// for Node; and the client and the server again for the browser (VS Code for
+// the Web), failing when a Node built-in reaches a browser bundle.
 // With --tests, also the extension-host test suite (test/extension/) into
 // dist/test/extension.js, which VS Code's extension host requires.
 import { build } from 'esbuild';
 import { mkdir, readFile } from 'node:fs/promises';
+import { assertNoNodeBuiltins, browserOptions } from './browserBundles.mjs';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 
@@ -21,11 +24,27 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-await mkdir('dist', { recursive: true });
+/** A browser bundle, checked for Node built-ins. */
+async function browserBuild(options) {
+  const result = await build(browserOptions({ ...common, ...options }));
+  assertNoNodeBuiltins(options.outfile, result.metafile);
+}
+
+await mkdir('dist/web', { recursive: true });
 await Promise.all([
+  browserBuild({
+    entryPoints: ['client/src/browser.ts'],
+    outfile: 'dist/web/client.js',
+    external: ['vscode'],
+  }),
+  browserBuild({
+    entryPoints: ['server/src/browserMain.ts'],
+    outfile: 'dist/web/server.js',
+    format: 'iife',
+  }),
   build({
     ...common,
-    entryPoints: ['client/src/extension.ts'],
+    entryPoints: ['client/src/node.ts'],
     outfile: 'dist/client.js',
     external: ['vscode'],
   }),
@@ -46,6 +65,12 @@ await Promise.all([
       external: ['vscode', 'mocha'],
     }),
 ]);
-const built = ['dist/client.js', 'dist/server.js', 'dist/cli.js'];
+const built = [
+  'dist/client.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+];
 if (tests) built.push('dist/test/extension.js');
 console.log(`built ${built.join(', ')}${production ? ' (minified)' : ''}`);

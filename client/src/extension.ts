@@ -1,16 +1,13 @@
 /**
- * The VS Code client: starts the language server, gives Auphonic's `.txt`
- * exports the Transcript language, and runs the few commands that need the
- * editor (changing a setting, fixing everything).
+ * The VS Code client, the same for both builds: `node.ts` (desktop, the
+ * server a Node process) and `browser.ts` (VS Code for the Web, the server a
+ * web worker) each say how the server starts and call `startExtension`. It
+ * gives transcripts in `.txt` and `.md` the Transcript language, answers the
+ * server's file requests (`files.ts`) and runs the few commands that need the
+ * editor (changing a setting, fixing everything, shift, export, import).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { parseOffset } from '../../server/src/core/shift';
 import { ROSTER_FILE } from '../../server/src/core/roster';
 import { READERS, servedByName } from '../../server/src/core/readers';
@@ -34,10 +31,12 @@ import { registerPlayer } from './player/player';
 import { acceptSpeaker, changeRoster } from './roster';
 import { TranscriptView } from './view';
 import { decodeUtf8 } from './utf8';
+import { baseName, serveFiles } from './files';
+import { FILE_ACCESS_OPTION } from '../../server/src/requests';
 
 export const LANGUAGE_ID = 'transcript';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
 /** WebVTT and SRT files, served by name (see the document selector). */
 const CUE_FILES = ['**/*.vtt', '**/*.srt'];
@@ -148,7 +147,7 @@ async function exportTranscript(): Promise<void> {
   }
   const source = editor.document.uri;
   // episode.srt → episode.vtt; never the transcript itself (episode.vtt → episode-export.vtt).
-  const name = path.posix.basename(source.path);
+  const name = baseName(source.path);
   const base = transcriptBaseName(name);
   const proposed =
     base + result.extension === name
@@ -161,12 +160,12 @@ async function exportTranscript(): Promise<void> {
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
-  const written = [path.posix.basename(target.path)];
+  const written = [baseName(target.path)];
   const notes = [...result.warnings];
   if (result.chaptersTrack !== undefined) {
     // Beside the transcript track: episode.vtt → episode.chapters.vtt. The
     // save dialog asked about the transcript track only: ask about this one.
-    const name = path.posix.basename(target.path).replace(/(\.vtt)?$/, '.chapters.vtt');
+    const name = baseName(target.path).replace(/(\.vtt)?$/, '.chapters.vtt');
     const track = vscode.Uri.joinPath(target, '..', name);
     const replace = 'Replace';
     const taken = await vscode.workspace.fs.stat(track).then(
@@ -218,10 +217,7 @@ async function importTranscript(fileArgument?: unknown, chaptersArgument?: unkno
   if (withChapters === undefined) return;
   // Undecodable bytes are refused, as the CLI refuses them, never replaced.
   const read = async (uri: vscode.Uri): Promise<string | undefined> => {
-    const decoded = decodeUtf8(
-      await vscode.workspace.fs.readFile(uri),
-      path.posix.basename(uri.path),
-    );
+    const decoded = decodeUtf8(await vscode.workspace.fs.readFile(uri), baseName(uri.path));
     if (decoded.ok) return decoded.text;
     void vscode.window.showErrorMessage(decoded.message);
     return undefined;
@@ -250,7 +246,7 @@ async function importTranscript(fileArgument?: unknown, chaptersArgument?: unkno
   };
   const result = await client.sendRequest<ImportResponse>(IMPORT, params);
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`${path.posix.basename(file.path)}: ${result.message}`);
+    void vscode.window.showErrorMessage(`${baseName(file.path)}: ${result.message}`);
     return;
   }
   const doc = await vscode.workspace.openTextDocument({
@@ -290,7 +286,7 @@ class StatisticsDocuments implements vscode.TextDocumentContentProvider {
     if (!client || !editor || !isServed(editor.document)) return;
     const params: StatisticsParams = { textDocument: { uri: editor.document.uri.toString() } };
     const { markdown } = await client.sendRequest<StatisticsResult>(STATISTICS, params);
-    const name = path.basename(editor.document.uri.path);
+    const name = baseName(editor.document.uri.path);
     const uri = vscode.Uri.from({
       scheme: StatisticsDocuments.scheme,
       path: `/${name} statistics.md`,
@@ -301,26 +297,23 @@ class StatisticsDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy'] },
-    },
-  };
+/** Makes the language client of a build, given the options both builds share. */
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+export async function startExtension(
+  context: vscode.ExtensionContext,
+  makeClient: ClientFactory,
+): Promise<void> {
   const clientOptions: LanguageClientOptions = {
+    // Every file system the editor has (disk, github.dev's, a remote): the
+    // server reads nothing itself, it asks for files (`files.ts`).
     documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-      { language: LANGUAGE_ID, scheme: 'vscode-vfs' },
+      { language: LANGUAGE_ID },
       // Cue files by name, whatever language another extension gives them:
       // the server reads them by their extension.
-      ...CUE_FILES.map((pattern) => ({ scheme: 'file', pattern })),
-      ...CUE_FILES.map((pattern) => ({ scheme: 'vscode-vfs', pattern })),
+      ...CUE_FILES.map((pattern) => ({ pattern })),
     ],
+    initializationOptions: { fileAccess: FILE_ACCESS_OPTION },
     synchronize: {
       configurationSection: 'transcript',
       fileEvents: [
@@ -333,12 +326,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
   };
-  client = new LanguageClient(
-    LANGUAGE_ID,
-    'Transcript Language Server',
-    serverOptions,
-    clientOptions,
-  );
+  client = makeClient(clientOptions);
+  context.subscriptions.push(serveFiles(client));
   const statisticsDocuments = new StatisticsDocuments();
 
   context.subscriptions.push(
@@ -371,7 +360,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
 }
 
-export async function deactivate(): Promise<void> {
+export async function stopExtension(): Promise<void> {
   await client?.stop();
   client = undefined;
 }

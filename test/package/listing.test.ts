@@ -54,6 +54,8 @@ describe('the listing and the README', function () {
       'README.md',
       'dist/client.js',
       'dist/server.js',
+      'dist/web/client.js',
+      'dist/web/server.js',
       'docs/icon/icon.png',
       'language-configuration.json',
       'package.json',
