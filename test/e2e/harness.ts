@@ -495,12 +495,14 @@ export async function packageVsix(
   extensionDir: string,
   outFile: string,
   env?: NodeJS.ProcessEnv,
+  /** More `vsce package` options. */
+  options: readonly string[] = [],
 ): Promise<string> {
   const vsce = path.join(repoRoot(), 'node_modules', '@vscode', 'vsce', 'vsce');
   // Without an env of the caller's run folder, use a scratch one (vsce must not write to HOME).
   const scratch = env ? undefined : createRunDir('vsce');
   try {
-    return await packageWith(vsce, extensionDir, outFile, env ?? scratch!.env);
+    return await packageWith(vsce, extensionDir, outFile, env ?? scratch!.env, options);
   } finally {
     scratch?.remove();
   }
@@ -511,6 +513,7 @@ async function packageWith(
   extensionDir: string,
   outFile: string,
   env: NodeJS.ProcessEnv,
+  options: readonly string[],
 ): Promise<string> {
   const result = await runProcess(
     process.execPath,
@@ -521,6 +524,7 @@ async function packageWith(
       '--allow-missing-repository',
       '--skip-license',
       '--no-update-package-json',
+      ...options,
       '-o',
       outFile,
     ],

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { repoRoot, waitFor, type VSCodeSession } from './harness.js';
+import { createRunDir, packageVsix, repoRoot, waitFor, type VSCodeSession } from './harness.js';
 
 // ------------------------------------------------------------------ fixtures
 
@@ -21,6 +21,57 @@ export function vsixPath(): string {
     throw new Error(`${vsix} is missing: run npm run package first`);
   }
   return vsix;
+}
+
+/**
+ * The web-only variant of the packaged extension: the same files with the
+ * `browser` entry and no `main`, so that VS Code can run it only in the web
+ * worker extension host, as VS Code for the Web does. Made from the files
+ * `npm run package` built (the .vsix must be current), into
+ * `.e2e/podcast-transcripts-web.vsix`.
+ */
+export async function webOnlyVsixPath(): Promise<string> {
+  const root = repoRoot();
+  vsixPath();
+  const run = createRunDir('web-vsix');
+  try {
+    const dir = path.join(run.root, 'extension');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    if (typeof pkg.browser !== 'string') throw new Error('package.json has no browser entry');
+    delete pkg.main;
+    delete pkg.bin;
+    delete pkg.scripts;
+    delete pkg.devDependencies;
+    delete pkg.dependencies;
+    const files = [
+      'dist/web/client.js',
+      'dist/web/server.js',
+      'syntaxes/transcript.tmLanguage.json',
+      'language-configuration.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      String(pkg.icon),
+    ];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.copyFileSync(path.join(root, file), path.join(dir, file));
+    }
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+    fs.writeFileSync(path.join(dir, '.vscodeignore'), '');
+    // As `npm run package`: the README's pictures are links to the repository's files.
+    return await packageVsix(
+      dir,
+      path.join(root, '.e2e', 'podcast-transcripts-web.vsix'),
+      run.env,
+      ['--no-rewrite-relative-links'],
+    );
+  } finally {
+    run.remove();
+  }
 }
 
 /** examples/episode.txt as shipped. */

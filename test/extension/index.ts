@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   await import('./suite/navigation.test.js');
   await import('./suite/commands.test.js');
   await import('./suite/cueFiles.test.js');
+  await import('./suite/virtualWorkspace.test.js');
   await import('./suite/realEpisode.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);

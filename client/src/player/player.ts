@@ -291,11 +291,8 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       cmd('transcript.player.faster', () => this.withPlayer((p) => p.changeRate(1))),
       cmd('transcript.player.insertTime', () => this.insertTime()),
       vscode.languages.registerCodeLensProvider(
-        [
-          { language: LANGUAGE_ID },
-          { scheme: 'file', pattern: '**/*.{vtt,srt}' },
-          { scheme: 'vscode-vfs', pattern: '**/*.{vtt,srt}' },
-        ],
+        // As the language client's selector: every file system.
+        [{ language: LANGUAGE_ID }, { pattern: '**/*.{vtt,srt}' }],
         this,
       ),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
