@@ -53,4 +53,32 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
     },
   },
+  {
+    // The server and the client run in a browser too (VS Code for the Web):
+    // only their Node entries and the disk reader may use Node. The build's
+    // bundle check (scripts/browserBundles.mjs) is the last word; this says it early.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: [
+      'server/src/core/**',
+      'server/src/main.ts',
+      'server/src/files/node.ts',
+      'client/src/node.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode-languageserver/node', 'vscode-languageclient/node'],
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'],
+              message:
+                'Runs in a browser too: Node only in main.ts, files/node.ts, client/src/node.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
 );
