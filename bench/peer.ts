@@ -52,6 +52,10 @@ function peerWorkerScript(): string {
       format: 'cjs',
       target: 'node20',
       logLevel: 'warning',
+      // As scripts/build.mjs: ES modules first, since jsonc-parser's UMD build
+      // (which the server's roster reading brings in) loads its parts with a
+      // require() that a bundle cannot resolve.
+      mainFields: ['module', 'main'],
     });
     workerScript = outfile;
   }
@@ -61,7 +65,7 @@ function peerWorkerScript(): string {
 /** A side in a process of its own, generating the same input from the same source. */
 class Worker {
   private readonly proc: ChildProcess;
-  private pending: ((r: WorkerReply) => void) | undefined;
+  private pending: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void } | undefined;
   private failed: Error | undefined;
 
   constructor(side: Side, hours: number) {
@@ -73,10 +77,14 @@ class Worker {
     this.proc.on('message', (r: WorkerReply) => {
       const p = this.pending;
       this.pending = undefined;
-      p?.(r);
+      p?.resolve(r);
     });
     this.proc.on('exit', (code) => {
       this.failed = new Error(`the ${side} peer worker exited with ${code}`);
+      // A call waiting for it fails now, not at its timeout.
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(this.failed);
     });
   }
 
@@ -84,9 +92,15 @@ class Worker {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('peer worker timed out')), 300_000);
-      this.pending = (r) => {
-        clearTimeout(timer);
-        resolve(r);
+      this.pending = {
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       };
       this.proc.send(cmd);
     });

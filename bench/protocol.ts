@@ -17,6 +17,7 @@ import type {
   Diagnostic,
   PublishDiagnosticsParams,
   SymbolInformation,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { LspClient } from '../test/protocol/lspClient';
@@ -143,6 +144,80 @@ export interface ProtocolFigure {
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
+/**
+ * Where the edit loop works on a text: an empty body line is inserted first
+ * (before a speaker label past the middle; completion asks there), then the
+ * one-character edits go to the end of the first timestamped line after the
+ * middle. Lines are counted in the text with the empty line inserted. The
+ * browser figure (bench/browser.ts) edits at the same place.
+ */
+export interface EditPlace {
+  readonly emptyLine: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export function editPlace(text: string): EditPlace {
+  const lines = text.split(LINE_BREAK);
+  const label = /^[^\s[:][^:]{0,59}:\s*$/;
+  let emptyLine = Math.floor(lines.length / 2);
+  while (emptyLine < lines.length - 1 && !label.test(lines[emptyLine])) emptyLine++;
+  lines.splice(emptyLine, 0, '');
+  let line = Math.floor(lines.length / 2) + 1;
+  while (line < lines.length - 1 && !lines[line].startsWith('[')) line++;
+  return { emptyLine, line, column: lines[line].length };
+}
+
+/** The change that inserts the empty line. */
+export function emptyLineChange(place: EditPlace): TextDocumentContentChangeEvent {
+  const at = { line: place.emptyLine, character: 0 };
+  return { range: { start: at, end: at }, text: '\n' };
+}
+
+/** One edit of the loop: an `x` inserted at the place, or (after one) deleted again. */
+export function oneCharEdit(place: EditPlace, inserted: boolean): TextDocumentContentChangeEvent {
+  const at = { line: place.line, character: place.column };
+  return inserted
+    ? { range: { start: at, end: { line: place.line, character: place.column + 1 } }, text: '' }
+    : { range: { start: at, end: at }, text: 'x' };
+}
+
+/** A document being edited on the server, as the edit loop edits it. */
+export interface Editing {
+  readonly place: EditPlace;
+  /** The diagnostics after the empty line was inserted. */
+  readonly diagnostics: Diagnostic[];
+  /** One edit (alternately inserting and deleting an `x`) → its diagnostics, in ms. */
+  edit(): Promise<number>;
+}
+
+/** Opens `text` as `uri`, inserts the empty line, and returns the edit loop's step. */
+export async function startEditing(
+  client: BenchClient,
+  uri: string,
+  text: string,
+): Promise<Editing> {
+  const { lsp } = client;
+  const place = editPlace(text);
+  await lsp.open(uri, text);
+  await client.diagnostics(uri, 1);
+  let version = await lsp.change(uri, [emptyLineChange(place)]);
+  const diagnostics = await client.diagnostics(uri, version);
+  let inserted = false;
+  return {
+    place,
+    diagnostics,
+    async edit() {
+      const change = oneCharEdit(place, inserted);
+      inserted = !inserted;
+      const t = performance.now();
+      version = await lsp.change(uri, [change]);
+      await client.diagnostics(uri, version);
+      return performance.now() - t;
+    },
+  };
+}
+
 export async function protocolFigure(
   input: Input,
   reps: number,
@@ -201,30 +276,9 @@ export async function protocolFigure(
 
     // The document the editor works on.
     const uri = `file:///bench/${input.name}.transcript`;
-    const lines = input.text.split(LINE_BREAK);
-    await lsp.open(uri, input.text);
-    await client.diagnostics(uri, 1);
-
-    // An empty body line for completion: inserted before a speaker label past the middle.
-    const label = /^[^\s[:][^:]{0,59}:\s*$/;
-    let emptyLine = Math.floor(lines.length / 2);
-    while (emptyLine < lines.length - 1 && !label.test(lines[emptyLine])) emptyLine++;
-    let version = await lsp.change(uri, [
-      {
-        range: {
-          start: { line: emptyLine, character: 0 },
-          end: { line: emptyLine, character: 0 },
-        },
-        text: '\n',
-      },
-    ]);
-    lines.splice(emptyLine, 0, '');
-    const diagnostics = await client.diagnostics(uri, version);
-
-    // The line edited: the first timestamped line after the middle, at its end.
-    let editLine = Math.floor(lines.length / 2) + 1;
-    while (editLine < lines.length - 1 && !lines[editLine].startsWith('[')) editLine++;
-    const editColumn = lines[editLine].length;
+    const editing = await startEditing(client, uri, input.text);
+    const { diagnostics } = editing;
+    const { emptyLine, line: editLine } = editing.place;
 
     // The speaker label for codeAction: a speaker-spelling finding nearest the middle.
     const spelling = diagnostics
@@ -235,21 +289,7 @@ export async function protocolFigure(
     const target = spelling ?? diagnostics[0];
     if (!target) throw new Error(`no diagnostics in ${input.name}: nothing to ask codeAction for`);
 
-    let inserted = false;
-    const edit = await measure(
-      async () => {
-        const at = { line: editLine, character: editColumn };
-        const change = inserted
-          ? { range: { start: at, end: { line: editLine, character: editColumn + 1 } }, text: '' }
-          : { range: { start: at, end: at }, text: 'x' };
-        inserted = !inserted;
-        const t = performance.now();
-        version = await lsp.change(uri, [change]);
-        await client.diagnostics(uri, version);
-        return performance.now() - t;
-      },
-      { reps, warmup: 2, warmupMs, budgetMs },
-    );
+    const edit = await measure(editing.edit, { reps, warmup: 2, warmupMs, budgetMs });
 
     const request = async (fn: () => Promise<unknown>, check: (r: unknown) => boolean) => {
       const first = await fn();

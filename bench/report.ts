@@ -3,6 +3,7 @@
  * run's figures, the `Result` a run produces (also its JSON), and the
  * readable table printed from it. Measures nothing; see run.ts.
  */
+import type { BrowserFigure } from './browser';
 import type { CoreFigure } from './core';
 import type { ExtensionFigure } from './extension';
 import type { PeerFigure } from './peer';
@@ -130,7 +131,7 @@ export function render(result: Result): string {
     `Code: commit ${e.commit}${e.uncommitted.length ? ` plus uncommitted changes to ${e.uncommitted.join(', ')}` : ''}.`,
     `Input: ${result.source}. ${result.inputs.map((i) => `${i.name} = ${kb(i.bytes)}, ${i.lines} lines`).join('; ')}.`,
     'Times in ms; median / p95 over the repetitions (n); ratios are per interleaved pair, median.',
-    `Each core and protocol loop first runs unmeasured for ${result.warmupMs ?? 0} ms (JIT warm-up); each peer side for 2 s.`,
+    `Each core, protocol and browser loop first runs unmeasured for ${result.warmupMs ?? 0} ms (JIT warm-up); each peer side for 2 s.`,
     '',
   );
   if (result.core.length) {
@@ -338,6 +339,48 @@ export function render(result: Result): string {
       '',
     );
   }
+  const b = result.browser;
+  if (b) {
+    out.push(
+      `7. Browser: dist/web/server.js in a web worker of headless Chromium${b.chromium ? ` ${b.chromium}` : ''}, driven from the page and timed in it; baseline = node dist/server.js --stdio, the same edits of ${b.input} (${kb(b.bytes)}), interleaved`,
+    );
+    if (b.skipped) out.push(`  skipped: ${b.skipped}`);
+    if (b.edit && b.ping) {
+      const row = (name: string, v: Paired) => [
+        name,
+        String(v.subject.n),
+        med(v),
+        p95(v),
+        ms(v.baseline.median),
+        ms(v.baseline.p95),
+        x(v),
+      ];
+      out.push(
+        table(
+          ['figure', 'n', 'browser', 'browser p95', 'Node', 'Node p95', 'browser/Node'],
+          [row('edit → diagnostics', b.edit), row('ping (documentSymbol, not open)', b.ping)],
+        ),
+        `  In the page: worker start → initialize answered ${ms(b.workerStartMs ?? NaN)} ms; first didOpen → diagnostics ${ms(b.firstOpenMs ?? NaN)} ms; diagnostics browser/Node ${b.diagnostics?.browser}/${b.diagnostics?.node}; ${b.crossOriginIsolated ? 'cross-origin isolated (5 µs timer)' : 'not cross-origin isolated (100 µs timer)'}.`,
+      );
+      if (b.workerLog?.length) out.push(`  worker log: ${b.workerLog.slice(0, 3).join(' | ')}`);
+    }
+    out.push(
+      '',
+      table(
+        ['bundle', 'size', 'gzip', 'as built', 'minified', 'minified gzip'],
+        b.bundles.map((f) => [
+          f.file,
+          kb(f.bytes),
+          kb(f.gzipBytes),
+          f.minified ? 'minified' : 'not minified',
+          f.minifiedBytes === undefined ? '–' : kb(f.minifiedBytes),
+          f.minifiedGzipBytes === undefined ? '–' : kb(f.minifiedGzipBytes),
+        ]),
+      ),
+      '',
+    );
+    if (b.minifyError) out.push(`  minified build failed: ${b.minifyError.split('\n')[0]}`, '');
+  }
   if (result.targets.length) {
     out.push('Targets');
     out.push(
@@ -382,6 +425,8 @@ export interface Result {
   workspace?: WorkspaceFigure;
   extension?: ExtensionFigure;
   peer: PeerFigure[];
+  /** Absent in runs without the browser section (and in runs before it existed). */
+  browser?: BrowserFigure;
   targets: Target[];
   seconds: number;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the performance figures of the core, the server over the
- * protocol, its memory, the workspace index, the extension and a peer, each
- * against a baseline measured in the same run. See docs/performance.md.
+ * protocol, its memory, the workspace index, the extension, a peer and the
+ * server's browser build, each against a baseline measured in the same run.
+ * See docs/performance.md.
  *
  *   node --import tsx bench/run.ts [--quick] [--json] [--only core,peer,...] [--package] [--warmup MS] [--from run.json]
  */
@@ -9,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { browserFigure } from './browser';
 import { coreFigure, coreSink } from './core';
 import { extensionFigure } from './extension';
 import { lastChapterTitle, makeInputs, makeWorkspace, REPO, type Input } from './inputs';
@@ -20,7 +22,7 @@ import { round } from './stats';
 /** Episodes in the workspace figure. */
 const EPISODES = 500;
 
-const SECTIONS = ['core', 'protocol', 'workspace', 'extension', 'peer'] as const;
+const SECTIONS = ['core', 'protocol', 'workspace', 'extension', 'peer', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -28,7 +30,7 @@ interface Options {
   json: boolean;
   only: Set<Section>;
   packageVsix: boolean;
-  /** Overrides the plan's warm-up before each core and protocol loop (ms). */
+  /** Overrides the plan's warm-up before each core, protocol and browser loop (ms). */
   warmupMs?: number;
   /** Render the table of a saved `--json` run instead of measuring. */
   from?: string;
@@ -64,7 +66,7 @@ function usage(problem?: string): never {
   --json     print one JSON object with every figure instead of the table
   --only     run only these sections (memory comes with protocol and workspace)
   --package  rebuild podcast-transcripts.vsix (npm run package) before measuring it
-  --warmup MS  unmeasured calls for MS ms before each core and protocol loop
+  --warmup MS  unmeasured calls for MS ms before each core, protocol and browser loop
              (default 2000, 1000 with --quick; 0 measures from the first calls)
   --from F   print the table of a run saved with --json in file F (measures nothing)`;
   if (problem) {
@@ -226,6 +228,18 @@ async function main(): Promise<void> {
   if (o.only.has('extension')) {
     log('extension…');
     result.extension = await extensionFigure(p.extensionReps, p.protocolBudget, o.packageVsix);
+  }
+  if (o.only.has('browser')) {
+    // The same loop as the protocol figure's 1h edit, on the one-hour episode.
+    log('browser…');
+    result.browser = await browserFigure(
+      byName.get('1h')!,
+      p.protocol['1h'],
+      p.protocolBudget,
+      p.warmupMs,
+      log,
+    );
+    if (result.browser.skipped) log(`browser: skipped: ${result.browser.skipped}`);
   }
 
   result.targets = targets(result);
