@@ -52,11 +52,15 @@ export async function findFiles(p: FileFindParams): Promise<FileFindResult> {
   const found = await vscode.workspace.findFiles(include, exclude);
   // Linked files are left out: the file system API cannot tell where they lead.
   const uris: string[] = [];
+  const stats: FileStatResult[] = [];
   for (const uri of found) {
     const stat = await fileStat(uri).catch(() => null);
-    if (stat && stat.type === 'file' && !stat.link) uris.push(uri.toString());
+    if (stat && stat.type === 'file' && !stat.link) {
+      uris.push(uri.toString());
+      stats.push(stat);
+    }
   }
-  return { uris };
+  return { uris, stats };
 }
 
 /** Answers the server's file requests for as long as the returned disposable lives. */

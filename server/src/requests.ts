@@ -95,4 +95,6 @@ export interface FileFindParams {
 }
 export interface FileFindResult {
   readonly uris: readonly string[];
+  /** What each is, as `transcript/fileStat` would answer (saves a request per file). */
+  readonly stats?: readonly FileStatResult[];
 }

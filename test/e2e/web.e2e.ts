@@ -189,6 +189,25 @@ describe('VS Code for the Web: the web-only extension in the web worker extensio
     await closeAllEditors(vs);
   });
 
+  it('imports an SRT file through the open dialog into a new transcript, as the CLI does', async function () {
+    const srt = cli('export', '--to', 'srt', path.join(vs.workspaceDir, 'ep02.transcript'));
+    assert.equal(srt.status, 0, srt.stderr);
+    vs.writeWorkspaceFile('received/ep02.srt', srt.stdout);
+    const srtFile = path.join(vs.workspaceDir, 'received', 'ep02.srt');
+    await vs.runCommand('Transcript: Import…');
+    await acceptPath(vs, /^Import Transcript$/, srtFile, true);
+    await pickRow(vs, /^Chapters$/, 'No chapters file');
+    await vs.waitForLanguageMode('Transcript');
+    await waitFor(async () => /\bUntitled-\d/.test((await vs.activeTabLabel()) ?? ''), {
+      message: 'an untitled editor',
+    });
+    const expected = cli('import', srtFile);
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.deepEqual(await editorLines(vs), expected.stdout.split('\n'));
+    await vs.runCommand('View: Revert and Close Editor');
+    await closeAllEditors(vs);
+  });
+
   it('shows the statistics in the Markdown preview', async function () {
     await openTranscript(vs, 'episode.txt');
     await vs.runCommand('Transcript: Show Statistics');
