@@ -16,8 +16,12 @@ import { parse } from '../../server/src/core';
 import { lines } from './util';
 import { NAMES, transcriptArb, WORDS } from '../reliability/gen';
 
-function referenceCounts(text: string, names: readonly string[]): [string, number][] {
-  const filter = wordFilterFor(names);
+function referenceCounts(
+  text: string,
+  names: readonly string[],
+  anyCase = false,
+): [string, number][] {
+  const filter = wordFilterFor(names, anyCase);
   if (!filter) return [];
   const model = parse(text);
   const initials = new Set([...filter.initials].flatMap((c) => [...c]));
@@ -30,7 +34,7 @@ function referenceCounts(text: string, names: readonly string[]): [string, numbe
       const w = m[0];
       // The filter's expression puts the initials in one character class.
       const initial = initials.has(String.fromCodePoint(w.codePointAt(0)!));
-      const upper = w[0] !== w[0].toLowerCase();
+      const upper = anyCase || w[0] !== w[0].toLowerCase();
       // The expression bounds the length in code points; the tally also
       // wants three UTF-16 units.
       const points = [...w].length;
@@ -41,8 +45,8 @@ function referenceCounts(text: string, names: readonly string[]): [string, numbe
   return [...counts];
 }
 
-function fastCounts(text: string, names: readonly string[]): [string, number][] {
-  const filter = wordFilterFor(names);
+function fastCounts(text: string, names: readonly string[], anyCase = false): [string, number][] {
+  const filter = wordFilterFor(names, anyCase);
   if (!filter) return [];
   const out: [string, number][] = [];
   proseWordCounts(parse(text), filter).forEach(1, (w, n) => out.push([w, n]));
@@ -76,6 +80,36 @@ describe('name-like words in the prose', () => {
         assert.deepEqual(fastCounts(text, names), referenceCounts(text, names));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('counts lower-case words too when asked, line by line, through a sequence of edits (fast-check)', () => {
+    // The counts are kept per line between analyses (an edit changes a line
+    // or two): after each edit they must be what a fresh count gives.
+    const edit = fc.record({
+      line: fc.nat(),
+      at: fc.nat(),
+      cut: fc.nat({ max: 6 }),
+      insert: fc.oneof(proseWord, fc.constantFrom('\n', ' ', 'thorsten ', '[0:09] ', 'Anna:\n')),
+    });
+    fc.assert(
+      fc.property(textAndNames, fc.array(edit, { maxLength: 8 }), ({ text, names }, edits) => {
+        let now = text;
+        assert.deepEqual(fastCounts(now, names, true), referenceCounts(now, names, true));
+        for (const e of edits) {
+          const ls = now.split('\n');
+          const i = e.line % ls.length;
+          // By code point: a cut through a surrogate pair would make a lone
+          // surrogate, which the filter (built from a name's first UTF-16
+          // unit) and this reference (by code point) read differently.
+          const points = [...ls[i]];
+          const at = e.at % (points.length + 1);
+          ls[i] = [...points.slice(0, at), e.insert, ...points.slice(at + e.cut)].join('');
+          now = ls.join('\n');
+          assert.deepEqual(fastCounts(now, names, true), referenceCounts(now, names, true));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

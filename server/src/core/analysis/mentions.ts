@@ -91,6 +91,57 @@ function looksLikeName(word: string, count: (w: string) => number): boolean {
   return count(capital) >= count(lower);
 }
 
+/** What a word of the text is heard as: a roster misspelling, or like a word of a name. */
+interface Heard {
+  readonly wrong?: Part;
+  readonly like?: Part;
+}
+
+/**
+ * What `word` is heard as, before its counts are asked: a roster
+ * misspelling, else (unless a known word) the word of a name it sounds like
+ * that has the most labels.
+ */
+function hear(
+  word: string,
+  knownKeys: ReadonlySet<string>,
+  wrong: ReadonlyMap<string, Part>,
+  byCode: ReadonlyMap<string, Part[]>,
+): Heard {
+  const key = nameKey(word);
+  const listed = wrong.get(key);
+  if (listed) return { wrong: listed };
+  if (knownKeys.has(key)) return {};
+  let like: Part | undefined;
+  for (const p of byCode.get(phonetic(key)) ?? []) {
+    // Names of three letters or fewer sound like too many words.
+    if (p.part.length < 4 || !soundsLike(word, p.part)) continue;
+    if (!like || p.labels > like.labels) like = p;
+  }
+  return like ? { like } : {};
+}
+
+/** The last `Heard` cache, by what it depends on. */
+let lastHeard: { key: string; heard: Map<string, Heard> } | undefined;
+const MAX_HEARD = 100_000;
+
+/** A cache of `hear` for these names, known words and misspellings (the last one kept). */
+function soundsLikeFor(
+  parts: ReadonlyMap<string, Part>,
+  knownKeys: ReadonlySet<string>,
+  wrong: ReadonlyMap<string, Part>,
+): Map<string, Heard> {
+  const show = (p: Part) => `${p.part}\u0001${p.speaker}\u0001${p.labels}`;
+  const key = [
+    [...parts.values()].map(show).join('\u0002'),
+    [...knownKeys].join('\u0002'),
+    [...wrong].map(([k, p]) => `${k}\u0003${show(p)}`).join('\u0002'),
+  ].join('\u0004');
+  if (lastHeard?.key !== key || lastHeard.heard.size > MAX_HEARD)
+    lastHeard = { key, heard: new Map() };
+  return lastHeard.heard;
+}
+
 export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
   const { roster } = input;
   const rosterNames = new Set(roster.settings.speakers.map((s) => s.name));
@@ -139,23 +190,23 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   const counts = filter ? proseWordCounts(model, filter) : undefined;
   const count = (w: string) => counts?.count(w) ?? 0;
 
+  // What each word sounds like depends only on the names, the known words
+  // and the roster's misspellings: kept across analyses while they stay.
+  const soundsLikeCache = soundsLikeFor(parts, knownKeys, wrong);
   /** The word of a name `word` misspells, or undefined. */
   const decided = new Map<string, Part | undefined>();
   const decide = (word: string): Part | undefined => {
     if (decided.has(word)) return decided.get(word);
-    let target: Part | undefined;
-    const key = nameKey(word);
-    // A roster misspelling is wrong wherever it stands, even while a label still spells it so.
-    target = wrong.get(key);
-    if (!target && !knownKeys.has(key)) {
-      if (looksLikeName(word, count)) {
-        for (const p of byCode.get(phonetic(key)) ?? []) {
-          // Names of three letters or fewer sound like too many words.
-          if (p.part.length < 4 || !soundsLike(word, p.part)) continue;
-          if (!target || p.labels > target.labels) target = p;
-        }
-      }
+    let heard = soundsLikeCache.get(word);
+    if (heard === undefined) {
+      heard = hear(word, knownKeys, wrong, byCode);
+      soundsLikeCache.set(word, heard);
     }
+    // A roster misspelling is wrong wherever it stands, even while a label still spells it so.
+    const target =
+      heard.wrong ??
+      // Asked only of a word that sounds like a name: most words do not.
+      (heard.like && looksLikeName(word, count) ? heard.like : undefined);
     decided.set(word, target);
     return target;
   };

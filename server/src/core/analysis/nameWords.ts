@@ -104,7 +104,7 @@ export const NO_WORDS: WordCounts = new MapCounts(new Map());
  * check depends on counting no more than it needs).
  */
 export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): WordCounts {
-  if (filter && inLineOrder(model)) return filteredWordCounts(model, filter);
+  if (filter && inLineOrder(model)) return lineByLineCounts(model, filter);
   const counts = new Map<string, number>();
   const re = filter ? new RegExp(filterSource(filter), 'gu') : WORD;
   // One search over the whole text rather than one per line: a match found
@@ -133,6 +133,127 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Wo
     }
   }
   return new MapCounts(counts);
+}
+
+/**
+ * The words a filter counts on one prose line from a column on, in order of
+ * first occurrence: each as its number in the filter's `Vocabulary`.
+ */
+interface LineWords {
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+}
+
+const NO_LINE_WORDS: LineWords = { ids: new Int32Array(0), counts: new Int32Array(0) };
+
+/** The words one filter has counted, numbered, and the lines it has read. */
+interface Vocabulary {
+  readonly ids: Map<string, number>;
+  readonly words: string[];
+  /** Per span start, per line text: its words. */
+  readonly lines: Map<number, Map<string, LineWords>>;
+  cachedLines: number;
+}
+
+/**
+ * Per filter, what it has read. A document's lines rarely change between two
+ * analyses (an edit touches one), so each line is counted once and the whole
+ * count is their sum, made in an integer array by word number. Started again
+ * when it holds more lines than a few long transcripts have.
+ */
+const vocabularies = new WeakMap<WordFilter, Vocabulary>();
+const MAX_CACHED_LINES = 200_000;
+
+/** Counts held by word number (the words of `lineByLineCounts`). */
+class NumberedCounts implements WordCounts {
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly counts: Int32Array,
+    /** Word numbers in order of first occurrence. */
+    private readonly order: Int32Array,
+    private readonly size: number,
+  ) {}
+
+  count(word: string): number {
+    const id = this.vocabulary.ids.get(word);
+    return id === undefined || id >= this.counts.length ? 0 : this.counts[id];
+  }
+
+  forEach(min: number, fn: (word: string, count: number) => void): void {
+    const { words } = this.vocabulary;
+    for (let i = 0; i < this.size; i++) {
+      const id = this.order[i];
+      if (this.counts[id] >= min) fn(words[id], this.counts[id]);
+    }
+  }
+}
+
+/**
+ * How often each word `filter` lets through occurs in the prose, line by
+ * line through the filter's `Vocabulary`: the counts the filter's expression
+ * gives over the whole text, in order of first occurrence (words cannot
+ * reach across a line break, and the character before a line, a line break
+ * or nothing, is no letter either way).
+ */
+function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
+  let vocabulary = vocabularies.get(filter);
+  if (!vocabulary || vocabulary.cachedLines > MAX_CACHED_LINES) {
+    vocabulary = { ids: new Map(), words: [], lines: new Map(), cachedLines: 0 };
+    vocabularies.set(filter, vocabulary);
+  }
+  const { text, prose } = model;
+  const lineWords: LineWords[] = new Array(prose.length);
+  for (let i = 0; i < prose.length; i++) {
+    const start = prose.starts[i];
+    const line = text.line(prose.lines[i]);
+    let byText = vocabulary.lines.get(start);
+    if (!byText) vocabulary.lines.set(start, (byText = new Map()));
+    let words = byText.get(line);
+    if (!words) {
+      words = readLineWords(line, start, filter, vocabulary);
+      byText.set(line, words);
+      vocabulary.cachedLines++;
+    }
+    lineWords[i] = words;
+  }
+  // Read after the lines: they may have numbered new words.
+  const counts = new Int32Array(vocabulary.words.length);
+  const order = new Int32Array(vocabulary.words.length);
+  let size = 0;
+  for (const { ids, counts: c } of lineWords) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      if (counts[id] === 0) order[size++] = id;
+      counts[id] += c[j];
+    }
+  }
+  return new NumberedCounts(vocabulary, counts, order, size);
+}
+
+/** The words `filter` counts on `line` from column `start` on (as a span of the text is read). */
+function readLineWords(
+  line: string,
+  start: number,
+  filter: WordFilter,
+  vocabulary: Vocabulary,
+): LineWords {
+  if (start >= line.length) return NO_LINE_WORDS;
+  const tally = placeWordCounts(line, [start], [line.length], filter);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  tally.forEach(1, (w, c) => {
+    let id = vocabulary.ids.get(w);
+    if (id === undefined) {
+      id = vocabulary.words.length;
+      vocabulary.ids.set(w, id);
+      vocabulary.words.push(w);
+    }
+    ids.push(id);
+    counts.push(c);
+  });
+  return ids.length
+    ? { ids: Int32Array.from(ids), counts: Int32Array.from(counts) }
+    : NO_LINE_WORDS;
 }
 
 /** The expression for the words `filter` lets through. */
@@ -187,24 +308,27 @@ const KEPT_PLACES = 1 << 16;
 let keptBuffer: Int32Array | undefined;
 
 /**
- * `proseWordCounts` with a filter, the same counts in the same order, found
- * faster than by running the expression over all prose (which costs more
- * than parsing): every place an initial occurs is found with indexOf (a
- * native search); a word there of Latin-1 letters and apostrophes between
- * Latin-1 characters is measured here, anything else is left to the
+ * The words `filter` counts in the spans [froms[k], tos[k]) of `source`, in
+ * text order (each span ends at its line's end): the counts the filter's
+ * expression gives, found faster than by running it over all prose (which
+ * costs more than parsing): every place an initial occurs is found with
+ * indexOf (a native search); a word there of Latin-1 letters and apostrophes
+ * between Latin-1 characters is measured here, anything else is left to the
  * expression at that place.
  */
-function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
+function placeWordCounts(
+  source: string,
+  froms: readonly number[],
+  tos: readonly number[],
+  filter: WordFilter,
+): WordTally {
   const { minLength, maxLength } = filter;
   const { re, units } = searchFor(filter);
-  const { text, prose } = model;
-  const source = text.text;
   const tally = new WordTally(source);
-  if (prose.length === 0) return tally;
-  const firstLine = prose.lines[0];
-  const lastLine = prose.lines[prose.length - 1];
-  const begin = text.lineStart(firstLine) + prose.starts[0];
-  const end = text.lineStart(lastLine) + text.lineLength(lastLine);
+  const spans = froms.length;
+  if (spans === 0) return tally;
+  const begin = froms[0];
+  const end = tos[spans - 1];
   // Where the initials occur (each UTF-16 unit of each; the expression
   // decides the rest), in text order. The places and, behind them, room to
   // merge them: one buffer. About one character in 60 of German prose is a
@@ -235,16 +359,14 @@ function filteredWordCounts(model: TranscriptModel, filter: WordFilter): WordCou
   }
   const sorted = mergeRuns(places, buffer.subarray(capacity), runs);
   let k = 0;
-  let lineStart = text.lineStart(prose.lines[0]);
-  let from = lineStart + prose.starts[0];
-  let to = lineStart + text.lineLength(prose.lines[0]);
+  let from = froms[0];
+  let to = tos[0];
   places: for (let i = 0; i < count; i++) {
     const at = sorted[i];
     while (at >= to) {
-      if (++k === prose.length) break places;
-      lineStart = text.lineStart(prose.lines[k]);
-      from = lineStart + prose.starts[k];
-      to = lineStart + text.lineLength(prose.lines[k]);
+      if (++k === spans) break places;
+      from = froms[k];
+      to = tos[k];
     }
     if (at < from) continue;
     const before = at > 0 ? source.charCodeAt(at - 1) : 32;
