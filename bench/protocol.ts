@@ -387,7 +387,13 @@ export async function workspaceFigure(
       const t = performance.now();
       const found = episodesIn(await symbols(query));
       const done = performance.now();
-      if (found >= episodes) {
+      // workspace/symbol answers at most 1,000 symbols: past that many
+      // episodes, the server's log line says when the walk ended.
+      const logged = lsp.logs.some((l) => {
+        const m = /indexed (\d+) transcripts in/.exec(l);
+        return m !== null && Number(m[1]) >= episodes;
+      });
+      if (found >= Math.min(episodes, 1000) && (episodes <= 1000 || logged)) {
         indexMs = done - started;
         break;
       }

@@ -19,7 +19,7 @@ import { protocolFigure, workspaceFigure } from './protocol';
 import { render, targets, type Result } from './report';
 import { round } from './stats';
 
-/** Episodes in the workspace figure. */
+/** Episodes in the workspace figure (`--episodes N` sets another count). */
 const EPISODES = 500;
 
 const SECTIONS = ['core', 'protocol', 'workspace', 'extension', 'peer', 'browser'] as const;
@@ -30,6 +30,8 @@ interface Options {
   json: boolean;
   only: Set<Section>;
   packageVsix: boolean;
+  /** Episodes in the workspace figure. */
+  episodes: number;
   /** Overrides the plan's warm-up before each core, protocol and browser loop (ms). */
   warmupMs?: number;
   /** Render the table of a saved `--json` run instead of measuring. */
@@ -37,13 +39,23 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, json: false, only: new Set(SECTIONS), packageVsix: false };
+  const o: Options = {
+    quick: false,
+    json: false,
+    only: new Set(SECTIONS),
+    packageVsix: false,
+    episodes: EPISODES,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
     else if (a === '--json') o.json = true;
     else if (a === '--package') o.packageVsix = true;
-    else if (a === '--warmup') {
+    else if (a === '--episodes') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage('--episodes needs a whole number');
+      o.episodes = n;
+    } else if (a === '--warmup') {
       const ms = Number(argv[++i]);
       if (!Number.isFinite(ms) || ms < 0) usage('--warmup needs milliseconds');
       o.warmupMs = ms;
@@ -61,13 +73,14 @@ function parseArgs(argv: string[]): Options {
 }
 
 function usage(problem?: string): never {
-  const text = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--package] [--warmup MS] [--from F]
+  const text = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--package] [--warmup MS] [--episodes N] [--from F]
   --quick    fewer repetitions (about a minute)
   --json     print one JSON object with every figure instead of the table
   --only     run only these sections (memory comes with protocol and workspace)
   --package  rebuild podcast-transcripts.vsix (npm run package) before measuring it
   --warmup MS  unmeasured calls for MS ms before each core, protocol and browser loop
              (default 2000, 1000 with --quick; 0 measures from the first calls)
+  --episodes N  one-hour episodes in the workspace figure (default ${EPISODES})
   --from F   print the table of a run saved with --json in file F (measures nothing)`;
   if (problem) {
     process.stderr.write(`${problem}\n${text}\n`);
@@ -209,14 +222,14 @@ async function main(): Promise<void> {
     }
   if (o.only.has('workspace')) {
     const one = byName.get('1h')!;
-    log(`workspace: writing ${EPISODES} episodes…`);
-    const ws = makeWorkspace(one.text, EPISODES);
+    log(`workspace: writing ${o.episodes} episodes…`);
+    const ws = makeWorkspace(one.text, o.episodes);
     try {
       log('workspace: indexing…');
       result.workspace = await workspaceFigure(
         ws.dir,
-        EPISODES,
-        one.bytes * EPISODES,
+        o.episodes,
+        one.bytes * o.episodes,
         lastChapterTitle(one.text),
         p.workspaceReps,
         p.protocolBudget,
