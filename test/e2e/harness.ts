@@ -636,6 +636,18 @@ export interface VSCodeSession {
    * lightbulb the cursor steps off the line and back, asking again.
    */
   lightbulbAt(line: number, column: number, options?: WaitOptions): Promise<void>;
+  /**
+   * Puts the cursor at (line, column) and opens the code action menu there
+   * (Ctrl+.) until its labels satisfy `until`; returns them, the menu closed.
+   * Between tries the cursor steps off the line and back, so the editor asks
+   * the server again (after a roster or settings change, say).
+   */
+  codeActionsAt(
+    line: number,
+    column: number,
+    until: (labels: string[]) => boolean,
+    options?: WaitOptions,
+  ): Promise<string[]>;
   /** Go to Symbol in Editor (Ctrl+Shift+O): the symbol names listed; the picker is closed again. */
   goToSymbolRows(options?: WaitOptions): Promise<string[]>;
   /** Opens the Outline view and returns its rendered rows' symbol names (expanded rows only). */
@@ -1002,6 +1014,19 @@ export async function startVSCode(options: StartOptions = {}): Promise<VSCodeSes
             return false;
           },
           { message: `the lightbulb on line ${line}`, ...opts },
+        );
+      },
+      codeActionsAt: async (line, column, until, opts) => {
+        return waitFor(
+          async () => {
+            await gotoLine(page, line > 1 ? line - 1 : line + 1, 1);
+            await gotoLine(page, line, column);
+            const labels = await codeActions(page, { timeout: 3_000 });
+            // Thrown, not returned: the timeout's message then shows the last menu.
+            if (!until(labels)) throw new Error(`the menu lists ${JSON.stringify(labels)}`);
+            return labels;
+          },
+          { interval: 500, message: `code actions at ${line}:${column}`, ...opts },
         );
       },
       goToSymbolRows: (opts) => goToSymbolRows(page, opts),

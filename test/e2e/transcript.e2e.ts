@@ -561,9 +561,9 @@ describe('End-to-end in a real VS Code (examples/episode.txt)', function () {
     );
     assert.equal((await vs.problemsCounts()).label, BASELINE_LABEL);
 
-    // The previous test may have left the cursor on 'Malt': lightbulbAt moves
-    // it off and back until the editor asks for the actions with the new roster.
-    await vs.lightbulbAt(41, 2);
+    // The previous test may have left the cursor on 'Malt': move it off and
+    // back until the editor asks for the actions with the new roster.
+    await vs.codeActionsAt(41, 2, (labels) => labels.includes(ACCEPT_MALT));
     await vs.applyCodeAction(ACCEPT_MALT);
     const buttons = await answerNotification(
       `'Malt' added as a known speaker in ${ROSTER}.`,
