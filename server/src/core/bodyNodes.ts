@@ -60,6 +60,14 @@ export class WordCounter {
     private readonly countIn: (s: string, from: number, to: number) => number = countWords,
   ) {}
 
+  /**
+   * A counter over another text with the same prose spans (see `reread`),
+   * for the paragraphs `paragraphs` (filled by the caller).
+   */
+  over(source: string, text: LineIndex, paragraphs: readonly Paragraph[]): WordCounter {
+    return new WordCounter(source, text, this.lines, this.starts, paragraphs, this.countIn);
+  }
+
   /** Words in `count` prose spans from span `first`. */
   count(first: number, count: number): number {
     let words = 0;
@@ -86,8 +94,22 @@ export class ParagraphNode implements Paragraph {
     readonly hasWords: boolean,
     private readonly firstProse: number,
     private readonly proseCount: number,
-    private readonly counter: WordCounter,
+    readonly counter: WordCounter,
   ) {}
+
+  /** This paragraph, its words counted by `counter` (over an edited text). */
+  withCounter(counter: WordCounter): ParagraphNode {
+    return new ParagraphNode(
+      this.startLine,
+      this.endLine,
+      this.stamp,
+      this.turn,
+      this.hasWords,
+      this.firstProse,
+      this.proseCount,
+      counter,
+    );
+  }
 
   get words(): number {
     if (this.counted < 0) this.counted = this.counter.count(this.firstProse, this.proseCount);
@@ -105,8 +127,21 @@ export class TurnNode implements Turn {
     private readonly firstParagraph: number,
     private readonly paragraphCount: number,
     readonly hasWords: boolean,
-    private readonly counter: WordCounter,
+    readonly counter: WordCounter,
   ) {}
+
+  /** This turn, its words counted by `counter` (over an edited text). */
+  withCounter(counter: WordCounter): TurnNode {
+    return new TurnNode(
+      this.label,
+      this.startLine,
+      this.endLine,
+      this.firstParagraph,
+      this.paragraphCount,
+      this.hasWords,
+      counter,
+    );
+  }
 
   get paragraphs(): readonly number[] {
     if (!this.list) {
@@ -123,4 +158,32 @@ export class TurnNode implements Turn {
     for (let p = this.firstParagraph; p < end; p++) words += this.counter.paragraphs[p].words;
     return words;
   }
+}
+
+/**
+ * The paragraphs and turns of a model, their words counted over `source`, an
+ * edited text with the same prose spans (see `reread`); undefined when they
+ * are not the parser's nodes.
+ */
+export function nodesOver(
+  paragraphs: readonly Paragraph[],
+  turns: readonly Turn[],
+  source: string,
+  text: LineIndex,
+): { paragraphs: Paragraph[]; turns: Turn[] } | undefined {
+  const node = paragraphs[0] ?? turns[0];
+  if (node === undefined) return { paragraphs: [], turns: [] };
+  if (!(node instanceof ParagraphNode || node instanceof TurnNode)) return undefined;
+  const over: Paragraph[] = [];
+  const counter = node.counter.over(source, text, over);
+  for (const p of paragraphs) {
+    if (!(p instanceof ParagraphNode) || p.counter !== node.counter) return undefined;
+    over.push(p.withCounter(counter));
+  }
+  const overTurns: Turn[] = [];
+  for (const t of turns) {
+    if (!(t instanceof TurnNode) || t.counter !== node.counter) return undefined;
+    overTurns.push(t.withCounter(counter));
+  }
+  return { paragraphs: over, turns: overTurns };
 }

@@ -2,7 +2,14 @@
  * The pure core: parser, document model, analysis, fixes, outline and tokens.
  * No editor, protocol or Node imports (a lint rule keeps it so).
  */
-export { analyze, analyzeModel, type Analysis, type AnalysisContext } from './analysis/analyze';
+export {
+  analyze,
+  analyzeEdited,
+  analyzeModel,
+  type Analysis,
+  type AnalysisContext,
+} from './analysis/analyze';
+export { changedSpan, reread, type TextChange } from './reread';
 export {
   ACCEPT_SPEAKER_COMMAND,
   ADD_TO_ROSTER_COMMAND,

@@ -49,9 +49,27 @@ export class LineIndex {
   private readonly count: number;
   /** The line break the text uses first (`\n` when it has none). */
   readonly eol: string;
+  /**
+   * When this text was made by `edited`: the text it was made from and the
+   * one line that differs (every other line has the same content). One step
+   * deep: editing this text again forgets it, so a chain of edits does not
+   * keep every earlier text alive.
+   */
+  get editOf(): { readonly base: LineIndex; readonly line: number } | undefined {
+    return this.madeFrom;
+  }
+  private madeFrom: { readonly base: LineIndex; readonly line: number } | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, from?: EditedLines) {
     this.text = text;
+    if (from) {
+      this.starts = from.starts;
+      this.ends = from.ends;
+      this.count = from.count;
+      this.eol = from.eol;
+      this.madeFrom = { base: from.base, line: from.line };
+      return;
+    }
     // Both in one buffer: allocating a typed array costs microseconds, even
     // a small one.
     let capacity = Math.max(16, text.length >> 6);
@@ -102,6 +120,28 @@ export class LineIndex {
     this.eol = eol ?? '\n';
   }
 
+  /**
+   * The index of `text`, which is this text with the content of line `line`
+   * changed (no line break added or removed): its line table copied and moved,
+   * not searched for again.
+   */
+  edited(text: string, line: number): LineIndex {
+    const delta = text.length - this.text.length;
+    const { count } = this;
+    const buffer = new Int32Array(2 * count);
+    const starts = buffer.subarray(0, count);
+    const ends = buffer.subarray(count);
+    starts.set(this.starts.subarray(0, count));
+    ends.set(this.ends.subarray(0, count));
+    ends[line] += delta;
+    for (let i = line + 1; i < count; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    this.madeFrom = undefined;
+    return new LineIndex(text, { starts, ends, count, eol: this.eol, base: this, line });
+  }
+
   get lineCount(): number {
     return this.count;
   }
@@ -141,6 +181,16 @@ export class LineIndex {
     }
     return { line: lo, character: Math.min(o, this.ends[lo]) - this.starts[lo] };
   }
+}
+
+/** A line table made from another's (see `LineIndex.edited`). */
+interface EditedLines {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly count: number;
+  readonly eol: string;
+  readonly base: LineIndex;
+  readonly line: number;
 }
 
 /** A replacement of a range by new text; an insertion has an empty range. */

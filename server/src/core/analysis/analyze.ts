@@ -2,6 +2,7 @@
 import { sortFindings, type Finding } from '../findings';
 import type { TranscriptModel } from '../model';
 import { parse } from '../parser';
+import { reread } from '../reread';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ReadOptions } from '../readers';
 import { chapterFindings } from './chapters';
@@ -47,5 +48,21 @@ export function analyze(
   context: AnalysisContext = {},
 ): Analysis {
   const model = parse(text, context);
+  return { model, findings: analyzeModel(model, settings, context) };
+}
+
+/**
+ * `analyze` of a text that an edit made from the one `previous` analysed,
+ * read with the same `context`: the model is made from the previous one when
+ * the edit kept the structure (see `reread`), else parsed; every check runs.
+ * The result equals `analyze(text, settings, context)`.
+ */
+export function analyzeEdited(
+  previous: Analysis,
+  text: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  context: AnalysisContext = {},
+): Analysis {
+  const model = reread(previous.model, text, context) ?? parse(text, context);
   return { model, findings: analyzeModel(model, settings, context) };
 }

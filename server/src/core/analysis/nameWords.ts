@@ -3,9 +3,9 @@
  * words may spell a name (initials that sound alike, lengths), how often
  * each occurs, and every place a given word occurs.
  */
-import type { TranscriptModel } from '../model';
+import type { ProseSpans, TranscriptModel } from '../model';
 import { isSingleWordName } from '../names';
-import { range, type Range } from '../text';
+import { range, type LineIndex, type Range } from '../text';
 import { mergeRuns, WordTally } from './wordTally';
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -153,7 +153,15 @@ interface Vocabulary {
   /** Per span start, per line text: its words. */
   readonly lines: Map<number, Map<string, LineWords>>;
   cachedLines: number;
+  /**
+   * The words of each prose span of the texts read last, the newest first
+   * (a few: the server analyses several open documents in turn).
+   */
+  readonly recent: (ReadText & { readonly text: LineIndex; readonly prose: ProseSpans })[];
 }
+
+/** How many texts' span words a `Vocabulary` keeps. */
+const RECENT_TEXTS = 4;
 
 /**
  * Per filter, what it has read. A document's lines rarely change between two
@@ -198,36 +206,135 @@ class NumberedCounts implements WordCounts {
 function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
   let vocabulary = vocabularies.get(filter);
   if (!vocabulary || vocabulary.cachedLines > MAX_CACHED_LINES) {
-    vocabulary = { ids: new Map(), words: [], lines: new Map(), cachedLines: 0 };
+    vocabulary = { ids: new Map(), words: [], lines: new Map(), cachedLines: 0, recent: [] };
     vocabularies.set(filter, vocabulary);
   }
   const { text, prose } = model;
-  const lineWords: LineWords[] = new Array(prose.length);
-  for (let i = 0; i < prose.length; i++) {
+  const words = (i: number): LineWords => {
     const start = prose.starts[i];
     const line = text.line(prose.lines[i]);
     let byText = vocabulary.lines.get(start);
     if (!byText) vocabulary.lines.set(start, (byText = new Map()));
-    let words = byText.get(line);
-    if (!words) {
-      words = readLineWords(line, start, filter, vocabulary);
-      byText.set(line, words);
+    let found = byText.get(line);
+    if (!found) {
+      found = readLineWords(line, start, filter, vocabulary);
+      byText.set(line, found);
       vocabulary.cachedLines++;
     }
-    lineWords[i] = words;
+    return found;
+  };
+  const { recent } = vocabulary;
+  const edit = text.editOf;
+  const last = edit && recent.find((r) => r.text === edit.base && r.prose === prose);
+  let read: ReadText | undefined;
+  if (edit && last) {
+    // The text read last with one line changed, the same spans (see
+    // `reread`): only that line is read again, and the counts follow it.
+    let k = 0;
+    while (k < prose.length && prose.lines[k] !== edit.line) k++;
+    if (k < prose.length) read = countsAfterEdit(vocabulary, last, k, words(k));
   }
+  if (!read) {
+    const lineWords: LineWords[] = new Array(prose.length);
+    for (let i = 0; i < prose.length; i++) lineWords[i] = words(i);
+    read = countAll(vocabulary, lineWords);
+  }
+  recent.unshift({ ...read, text, prose });
+  if (recent.length > RECENT_TEXTS) recent.pop();
+  return new NumberedCounts(vocabulary, read.counts, read.order, read.size);
+}
+
+/** The words of a text's prose spans and their sums (see `lineByLineCounts`). */
+interface ReadText {
+  readonly lineWords: LineWords[];
+  /** By word number: how often. */
+  readonly counts: Int32Array;
+  /** By word number: the first span that has it, or -1. */
+  readonly firstSpan: Int32Array;
+  /** Word numbers in order of first occurrence: the first `size`. */
+  readonly order: Int32Array;
+  readonly size: number;
+}
+
+/** The sums of `lineWords`, span by span. */
+function countAll(vocabulary: Vocabulary, lineWords: LineWords[]): ReadText {
   // Read after the lines: they may have numbered new words.
   const counts = new Int32Array(vocabulary.words.length);
+  const firstSpan = new Int32Array(vocabulary.words.length).fill(-1);
   const order = new Int32Array(vocabulary.words.length);
   let size = 0;
-  for (const { ids, counts: c } of lineWords) {
+  for (let i = 0; i < lineWords.length; i++) {
+    const { ids, counts: c } = lineWords[i];
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
-      if (counts[id] === 0) order[size++] = id;
+      if (counts[id] === 0) {
+        order[size++] = id;
+        firstSpan[id] = i;
+      }
       counts[id] += c[j];
     }
   }
-  return new NumberedCounts(vocabulary, counts, order, size);
+  return { lineWords, counts, firstSpan, order, size };
+}
+
+/**
+ * The sums after span `k`'s words became `now`: the previous sums with that
+ * span's words taken out and put in again. The order of first occurrence
+ * changes only for a word whose first span was `k` or later (or that is
+ * new); those are placed again, the rest keep their order.
+ */
+function countsAfterEdit(
+  vocabulary: Vocabulary,
+  last: ReadText,
+  k: number,
+  now: LineWords,
+): ReadText {
+  const was = last.lineWords[k];
+  const lineWords = last.lineWords.slice();
+  lineWords[k] = now;
+  const size0 = vocabulary.words.length;
+  const counts = new Int32Array(size0);
+  counts.set(last.counts);
+  const firstSpan = new Int32Array(size0).fill(-1);
+  firstSpan.set(last.firstSpan);
+  for (let j = 0; j < was.ids.length; j++) counts[was.ids[j]] -= was.counts[j];
+  for (let j = 0; j < now.ids.length; j++) counts[now.ids[j]] += now.counts[j];
+  const moved: number[] = [];
+  for (const ids of [was.ids, now.ids])
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      if ((firstSpan[id] < 0 || firstSpan[id] >= k) && !moved.includes(id)) moved.push(id);
+    }
+  if (moved.length === 0)
+    return { lineWords, counts, firstSpan, order: last.order, size: last.size };
+  for (const id of moved) {
+    if (now.ids.includes(id)) firstSpan[id] = k;
+    else if (counts[id] === 0) firstSpan[id] = -1;
+    else {
+      // Its first place was this line: the next span that has it.
+      let s = k + 1;
+      while (s < lineWords.length && !lineWords[s].ids.includes(id)) s++;
+      firstSpan[id] = s;
+    }
+  }
+  // Where a word stands in the order: its first span, then its place in that span.
+  // (A line has far fewer than 2^24 distinct words: it would be 100 MB long.)
+  const key = (id: number) => firstSpan[id] * 2 ** 24 + lineWords[firstSpan[id]].ids.indexOf(id);
+  const order = new Int32Array(size0);
+  let size = 0;
+  const placed = moved.filter((id) => firstSpan[id] >= 0).sort((a, b) => key(a) - key(b));
+  let next = 0;
+  for (let i = 0; i < last.size; i++) {
+    const id = last.order[i];
+    if (moved.includes(id)) continue;
+    if (next < placed.length && firstSpan[id] >= k) {
+      const at = key(id);
+      while (next < placed.length && key(placed[next]) < at) order[size++] = placed[next++];
+    }
+    order[size++] = id;
+  }
+  while (next < placed.length) order[size++] = placed[next++];
+  return { lineWords, counts, firstSpan, order, size };
 }
 
 /** The words `filter` counts on `line` from column `start` on (as a span of the text is read). */
@@ -403,24 +510,65 @@ function wordLengthAt(re: RegExp, source: string, at: number): number {
   return m ? m[0].length : -1;
 }
 
-/** Every place the prose has `word` as a whole word. */
-export function proseWordRanges(model: TranscriptModel, word: string): Range[] {
-  const { text } = model;
+/**
+ * The places found per text and word, with the prose spans they were found
+ * in: after an edit that kept the spans and changed one line (see `reread`),
+ * the places of the text it was made from are kept but for that line's.
+ */
+const placesByText = new WeakMap<
+  LineIndex,
+  { readonly prose: ProseSpans; readonly byWord: Map<string, readonly Range[]> }
+>();
+
+/** Every place the prose has `word` as a whole word, in text order. */
+export function proseWordRanges(model: TranscriptModel, word: string): readonly Range[] {
+  const { text, prose } = model;
+  let known = placesByText.get(text);
+  if (!known || known.prose !== prose)
+    placesByText.set(text, (known = { prose, byWord: new Map() }));
+  let ranges = known.byWord.get(word);
+  if (ranges) return ranges;
+  const edit = text.editOf;
+  const base = edit && placesByText.get(edit.base);
+  const before = base && base.prose === prose ? base.byWord.get(word) : undefined;
+  if (edit && before && word !== '' && inLineOrder(model)) {
+    // The places before the edited line, that line's, then those after.
+    let first = 0;
+    while (first < before.length && before[first].start.line < edit.line) first++;
+    let after = first;
+    while (after < before.length && before[after].start.line === edit.line) after++;
+    const onLine: Range[] = [];
+    for (let k = 0; k < prose.length; k++)
+      if (prose.lines[k] === edit.line) wordRanges(model, word, onLine, k);
+    ranges =
+      onLine.length === 0 && after === first
+        ? before
+        : [...before.slice(0, first), ...onLine, ...before.slice(after)];
+  } else if (!inLineOrder(model) || word === '') ranges = proseWordRangesByLine(model, word);
+  else ranges = wordRanges(model, word, []);
+  known.byWord.set(word, ranges);
+  return ranges;
+}
+
+/**
+ * The places of `word` in the prose, pushed onto `ranges`: all of them, or
+ * (`k` given) those in span `k`. The spans must be in line order.
+ */
+function wordRanges(model: TranscriptModel, word: string, ranges: Range[], k?: number): Range[] {
+  const { text, prose } = model;
   const source = text.text;
-  const prose = model.prose;
-  const ranges: Range[] = [];
   const whole = WORD_AT;
-  // The spans are in line order (they are unless summaries follow the body):
-  // find the word's occurrences in the whole text and keep those in a span
-  // where the word reading of the line has a word starting there, as long as
-  // `word`.
-  if (!inLineOrder(model) || word === '') return proseWordRangesByLine(model, word);
-  let k = 0;
-  // Searched by a prefix of at most six characters, then compared: V8's
-  // indexOf takes microseconds per call for longer patterns (it builds
+  const from0 = k === undefined ? 0 : text.lineStart(prose.lines[k]);
+  const stop = k === undefined ? source.length : spanEnd(model, k);
+  k ??= 0;
+  // Find the word's occurrences in the text and keep those in a span where
+  // the word reading of the line has a word starting there, as long as
+  // `word`. Searched by a prefix of at most six characters, then compared:
+  // V8's indexOf takes microseconds per call for longer patterns (it builds
   // search tables each time), which on a long text adds up.
   const key = word.slice(0, 6);
-  for (let at = source.indexOf(key); at >= 0; at = source.indexOf(key, at + 1)) {
+  for (let at = source.indexOf(key, from0); at >= 0; at = source.indexOf(key, at + 1)) {
+    if (at + word.length > stop) break;
     if (key !== word && !source.startsWith(word, at)) continue;
     while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
     if (k === prose.length) break;

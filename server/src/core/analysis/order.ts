@@ -106,6 +106,10 @@ function orderFindings(
  * the reader sees in any layout.
  */
 export function timestampOrder(model: TranscriptModel): Finding[] {
+  // Kept per stamp list: a model read again after an edit in prose (see
+  // `reread`) shares the list, and its stamps' text, with the one before.
+  const known = orderOfStamps.get(model.stamps);
+  if (known) return known;
   const written = (t: Timed) => {
     const { start, end } = t.range;
     const text =
@@ -114,8 +118,12 @@ export function timestampOrder(model: TranscriptModel): Finding[] {
         : '';
     return text.trim() !== '' ? text : formatStamp(t.seconds);
   };
-  return orderFindings(model.stamps, 'timestamp-order', written, 'timestamps');
+  const findings = orderFindings(model.stamps, 'timestamp-order', written, 'timestamps');
+  orderOfStamps.set(model.stamps, findings);
+  return findings;
 }
+
+const orderOfStamps = new WeakMap<readonly Timestamp[], Finding[]>();
 
 export function chapterOrder(model: TranscriptModel): Finding[] {
   return orderFindings(

@@ -1,0 +1,145 @@
+/**
+ * Reading a text again after an edit without parsing it again. Someone typing
+ * in a paragraph changes the prose of one body line; the structure (sections,
+ * chapters, labels, stamps, headings, turns, paragraphs, prose spans) stays
+ * as it was. When the new text differs from the one a model was read from
+ * only there, and the line provably stays what it was, the new model is the
+ * old one over the new text; anything else is left to the parser (`reread`
+ * answers undefined). The full parse is the oracle: a property test checks
+ * that both give the same model.
+ */
+import { nodesOver } from './bodyNodes';
+import { SECTION_HEADERS, type TranscriptModel } from './model';
+import { chooseReader, type ReadOptions } from './readers';
+import { hasWord, normalizeTitle } from './scan';
+
+/** Where two texts differ: `[start, beforeEnd)` of the one became `[start, afterEnd)` of the other. */
+export interface TextChange {
+  readonly start: number;
+  readonly beforeEnd: number;
+  readonly afterEnd: number;
+}
+
+/**
+ * The length of the common start of `a` and `b` (`ends`: of their common end),
+ * at most `limit`. Compared in blocks that double while they are equal (a
+ * native comparison of two slices), then halve inside the first that is not,
+ * then character by character: about twice the text's length compared
+ * natively, and a few dozen slices made, however long the text.
+ */
+function common(a: string, b: string, limit: number, ends: boolean): number {
+  const same = (from: number, to: number) =>
+    ends
+      ? a.slice(a.length - to, a.length - from) === b.slice(b.length - to, b.length - from)
+      : a.slice(from, to) === b.slice(from, to);
+  let done = 0;
+  let size = 256;
+  while (done + size <= limit && same(done, done + size)) {
+    done += size;
+    size *= 2;
+  }
+  for (size >>= 1; size >= 64; size >>= 1)
+    if (done + size <= limit && same(done, done + size)) done += size;
+  if (ends) {
+    while (done < limit && a.charCodeAt(a.length - done - 1) === b.charCodeAt(b.length - done - 1))
+      done++;
+  } else while (done < limit && a.charCodeAt(done) === b.charCodeAt(done)) done++;
+  return done;
+}
+
+/** The span where `before` and `after` differ (their common start and end left out); undefined when equal. */
+export function changedSpan(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  const start = common(before, after, shorter, false);
+  // The common end, not reaching into the common start.
+  const same = common(before, after, shorter - start, true);
+  return { start, beforeEnd: before.length - same, afterEnd: after.length - same };
+}
+
+function hasBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+function onLine(items: readonly { readonly line: number }[], line: number): boolean {
+  for (const item of items) if (item.line === line) return true;
+  return false;
+}
+
+/**
+ * The model of `source`, made from `previous` (the model of an earlier text)
+ * when the two texts differ only inside the prose of one body line of an
+ * Auphonic export, past its first character, and the line stays prose: no
+ * line break added or removed, no stamp, label, heading or section header
+ * made, no words left where there were. Undefined otherwise: then parse.
+ * `options` are those `previous` was read with.
+ */
+export function reread(
+  previous: TranscriptModel,
+  source: string,
+  options: ReadOptions = {},
+): TranscriptModel | undefined {
+  const { text, body, prose } = previous;
+  if (previous.layout !== 'auphonic' || !previous.looksLikeTranscript || !body) return undefined;
+  const before = text.text;
+  const change = changedSpan(before, source);
+  if (!change) return previous;
+  const { line, character } = text.positionAt(change.start);
+  const lineStart = text.lineStart(line);
+  const lineEnd = lineStart + text.lineLength(line);
+  if (change.start < lineStart || change.beforeEnd > lineEnd) return undefined;
+  if (
+    hasBreak(before, change.start, change.beforeEnd) ||
+    hasBreak(source, change.start, change.afterEnd)
+  )
+    return undefined;
+  if (line <= body.startLine || line > body.endLine) return undefined;
+  // A prose span of the body, changed past its first character.
+  let span = -1;
+  for (let k = 0; k < prose.length; k++) {
+    if (prose.lines[k] === line) {
+      span = k;
+      break;
+    }
+  }
+  if (span < 0) return undefined;
+  const proseStart = prose.starts[span];
+  if (character <= proseStart) return undefined;
+  // Nothing on the line but its stamp and prose.
+  if (
+    onLine(previous.labels, line) ||
+    onLine(previous.headings, line) ||
+    onLine(previous.malformedStamps, line)
+  )
+    return undefined;
+  for (const f of previous.findings)
+    if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
+  // The same reader reads the new text (by name, or by its first line).
+  if (chooseReader(source, options).layout !== 'auphonic') return undefined;
+
+  const delta = source.length - before.length;
+  const newEnd = lineEnd + delta;
+  if (!hasWord(source, lineStart + proseStart, newEnd)) return undefined;
+  if (!onLine(previous.stamps, line)) {
+    // A line of text stays one: its first character is kept, so it has a
+    // word; it must not have become a stamp, a label (`Name:`), a chapter
+    // heading or a section header. Each test is wider than the parser's.
+    if (source.charCodeAt(lineStart + proseStart) === 91 /* [ */) return undefined;
+    // Nor was it a label candidate that is prose (`Und zwar:`): whether the
+    // labels around it are labels depends on that.
+    if (before.slice(lineStart, lineEnd).trim().endsWith(':')) return undefined;
+    const content = source.slice(lineStart, newEnd);
+    const trimmed = content.trim();
+    if (trimmed.endsWith(':') || SECTION_HEADERS.has(trimmed)) return undefined;
+    const key = normalizeTitle(content);
+    for (const c of previous.chapters) if (normalizeTitle(c.title) === key) return undefined;
+  }
+  const index = text.edited(source, line);
+  const nodes = nodesOver(previous.paragraphs, previous.turns, source, index);
+  if (!nodes) return undefined;
+  return { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };
+}

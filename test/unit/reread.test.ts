@@ -1,0 +1,293 @@
+/**
+ * Reading again after an edit (`reread`, `analyzeEdited`): the model made
+ * from the previous one must be the model the parser makes of the new text,
+ * and the findings those of a full analysis. The full analysis is the oracle.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import fc from 'fast-check';
+import {
+  analyze,
+  analyzeEdited,
+  changedSpan,
+  LineIndex,
+  parse,
+  reread,
+  type Analysis,
+  type TranscriptModel,
+} from '../../server/src/core';
+import {
+  hostileUnit,
+  mutatedTranscriptArb,
+  NAMES,
+  TITLES,
+  transcriptArb,
+  WORDS,
+} from '../reliability/gen';
+
+const EXAMPLE = fs.readFileSync('examples/episode.txt', 'utf8');
+
+/** Everything a model says, as plain data (words counted, ranges made). */
+function snapshot(model: TranscriptModel): unknown {
+  const { text } = model;
+  const lines: string[] = [];
+  for (let i = 0; i < text.lineCount; i++) lines.push(text.line(i));
+  return {
+    layout: model.layout,
+    text: text.text,
+    lines,
+    eol: text.eol,
+    sections: model.sections,
+    chapters: model.chapters,
+    tags: model.tags,
+    body: model.body,
+    labels: model.labels.map((l) => [l.line, l.name, l.nameRange, l.range]),
+    turns: model.turns.map((t) => [
+      t.label.line,
+      t.startLine,
+      t.endLine,
+      t.paragraphs,
+      t.words,
+      t.hasWords,
+    ]),
+    paragraphs: model.paragraphs.map((p) => [
+      p.startLine,
+      p.endLine,
+      p.stamp && [p.stamp.line, p.stamp.seconds, p.stamp.range],
+      p.turn,
+      p.words,
+      p.hasWords,
+    ]),
+    stamps: model.stamps.map((s) => [s.line, s.seconds, s.range]),
+    malformedStamps: model.malformedStamps,
+    headings: model.headings,
+    prose: [Array.from(model.prose.lines), Array.from(model.prose.starts)],
+    cues: model.cues,
+    sideChapters: model.sideChapters,
+    looksLikeTranscript: model.looksLikeTranscript,
+    findings: model.findings,
+  };
+}
+
+function assertSameAnalysis(edited: Analysis, full: Analysis, what: string): void {
+  assert.deepEqual(snapshot(edited.model), snapshot(full.model), `model after ${what}`);
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(edited.findings)),
+    JSON.parse(JSON.stringify(full.findings)),
+    `findings after ${what}`,
+  );
+}
+
+/** Text with `insert` put in place of `cut` characters at (line, column) of `text`. */
+function edit(text: string, line: number, column: number, cut: number, insert: string): string {
+  const index = new LineIndex(text);
+  const l = line % index.lineCount;
+  const start = index.lineStart(l) + (column % (index.lineLength(l) + 1));
+  const end = Math.min(index.lineStart(l) + index.lineLength(l), start + cut);
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+describe('reading again after an edit', () => {
+  describe('changedSpan', () => {
+    it('finds the part two texts do not share, also past the block size', () => {
+      assert.equal(changedSpan('abc', 'abc'), undefined);
+      assert.deepEqual(changedSpan('abc', 'abxc'), { start: 2, beforeEnd: 2, afterEnd: 3 });
+      assert.deepEqual(changedSpan('abc', 'ac'), { start: 1, beforeEnd: 2, afterEnd: 1 });
+      assert.deepEqual(changedSpan('', 'a'), { start: 0, beforeEnd: 0, afterEnd: 1 });
+      // Repeated characters: the common start is taken first, as long as it goes.
+      assert.deepEqual(changedSpan('xx', 'xxx'), { start: 2, beforeEnd: 2, afterEnd: 3 });
+      const long = 'a'.repeat(5000) + 'b'.repeat(3000);
+      const changed = long.slice(0, 4321) + 'Q' + long.slice(4322);
+      assert.deepEqual(changedSpan(long, changed), {
+        start: 4321,
+        beforeEnd: 4322,
+        afterEnd: 4322,
+      });
+    });
+
+    it('gives spans that turn one text into the other (fast-check)', () => {
+      fc.assert(
+        fc.property(
+          fc.string({ maxLength: 3000 }),
+          fc.string({ maxLength: 3000 }),
+          fc.string({ maxLength: 40 }),
+          fc.nat(),
+          (a, b, insert, at) => {
+            for (const [x, y] of [
+              [a, b],
+              [a, a.slice(0, at % (a.length + 1)) + insert + a.slice(at % (a.length + 1))],
+            ]) {
+              const span = changedSpan(x, y);
+              if (x === y) {
+                assert.equal(span, undefined);
+                continue;
+              }
+              assert.ok(span);
+              assert.equal(x.slice(0, span.start), y.slice(0, span.start));
+              assert.equal(x.slice(span.beforeEnd), y.slice(span.afterEnd));
+              assert.equal(
+                x.slice(0, span.start) +
+                  y.slice(span.start, span.afterEnd) +
+                  x.slice(span.beforeEnd),
+                y,
+              );
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('LineIndex.edited', () => {
+    it('is the index of the edited text, and remembers its base one step deep', () => {
+      const base = new LineIndex('one\r\ntwo\nthree\rfour');
+      const text = 'one\r\ntwo and more\nthree\rfour';
+      const edited = base.edited(text, 1);
+      const fresh = new LineIndex(text);
+      assert.equal(edited.lineCount, fresh.lineCount);
+      for (let i = 0; i < fresh.lineCount; i++) {
+        assert.equal(edited.line(i), fresh.line(i));
+        assert.equal(edited.lineStart(i), fresh.lineStart(i));
+      }
+      assert.equal(edited.eol, '\r\n');
+      assert.deepEqual(edited.positionAt(text.length), fresh.positionAt(text.length));
+      assert.equal(edited.editOf?.base, base);
+      assert.equal(edited.editOf?.line, 1);
+      const again = edited.edited('one\r\ntwo and more\nthree!\rfour', 2);
+      assert.equal(again.editOf?.base, edited);
+      assert.equal(edited.editOf, undefined, 'the earlier base is let go');
+    });
+  });
+
+  describe('reread', () => {
+    const line = (text: string, needle: string) =>
+      text.split('\n').findIndex((l) => l.includes(needle));
+
+    it('makes the model of a paragraph being typed in from the previous one', () => {
+      const before = parse(EXAMPLE);
+      const l = line(EXAMPLE, 'Open-Data-Portal aufgebaut');
+      const bodyLine = EXAMPLE.split('\n').findIndex(
+        (s, i) => i > before.body!.startLine && s.startsWith('[') && s.length > 40,
+      );
+      assert.ok(l >= 0 && bodyLine > 0);
+      const text = edit(EXAMPLE, bodyLine, 20, 0, 'ein paar Worte ');
+      const model = reread(before, text);
+      assert.ok(model, 'reread the typing in a paragraph');
+      assert.notEqual(model, before);
+      assert.equal(model.prose, before.prose, 'the prose spans are the same object');
+      assert.equal(model.text.editOf?.line, bodyLine);
+      assert.deepEqual(snapshot(model), snapshot(parse(text)));
+      assert.equal(reread(before, EXAMPLE), before, 'the same text: the same model');
+    });
+
+    it('leaves to the parser what may change the structure', () => {
+      const before = parse(EXAMPLE);
+      const lines = EXAMPLE.split('\n');
+      const firstStamp = lines.findIndex((s, i) => i > before.body!.startLine && /^\[/.test(s));
+      const label = before.labels[3].line;
+      const heading = before.headings[1].line;
+      const summary = line(EXAMPLE, 'Open-Data-Portal aufgebaut');
+      const textLine = lines.findIndex(
+        (s, i) => i > before.body!.startLine && /^[A-ZÄÖÜ][a-zäöü]/.test(s) && !s.endsWith(':'),
+      );
+      const cases: [string, string][] = [
+        ['a line break', edit(EXAMPLE, firstStamp, 20, 0, '\n')],
+        ['a label edited', edit(EXAMPLE, label, 2, 0, 'x')],
+        ['a heading edited', edit(EXAMPLE, heading, 3, 0, 'x')],
+        ['the stamp edited', edit(EXAMPLE, firstStamp, 2, 1, '9')],
+        ['the summary edited', edit(EXAMPLE, summary, 10, 0, 'x')],
+        ['right after the stamp', edit(EXAMPLE, firstStamp, 6, 0, 'X')],
+        ['a stamp line emptied', edit(EXAMPLE, firstStamp, 7, 10_000, ' ')],
+      ];
+      if (textLine >= 0) {
+        cases.push(['a text line made a label', edit(EXAMPLE, textLine, 10_000, 0, ':')]);
+        cases.push([
+          'a text line made a heading',
+          lines
+            .map((s, i) => (i === textLine ? s.charAt(0) + before.chapters[2].title.slice(1) : s))
+            .join('\n'),
+        ]);
+      }
+      for (const [what, text] of cases) {
+        assert.notEqual(text, EXAMPLE, what);
+        assert.equal(reread(before, text), undefined, what);
+      }
+    });
+  });
+
+  describe('analyzeEdited equals a full analysis', () => {
+    // Edits weighted towards what a person types in prose, with structure
+    // characters, line breaks, names, titles and hostile characters among them.
+    const insertArb = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...WORDS.map((w) => `${w} `), 'x', 'e', ' ', ', ') },
+      { weight: 3, arbitrary: fc.constantFrom(...NAMES, 'Stefan', 'Thorsten', 'Malt', 'Jana') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('\n', '\r\n', ':', '[', ']', '[0:09] ', '[1:02:03]', 'Anna:\n'),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...TITLES, 'Transcript', 'Chapters', 'Begrüßung') },
+      { weight: 1, arbitrary: hostileUnit },
+      { weight: 1, arbitrary: fc.constant('') },
+    );
+    const editArb = fc.record({
+      line: fc.nat(),
+      column: fc.nat(),
+      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      insert: insertArb,
+    });
+    let reread_ = 0;
+    let edits = 0;
+
+    function run(
+      start: string,
+      steps: readonly (typeof editArb extends fc.Arbitrary<infer E> ? E : never)[],
+    ) {
+      const context = { fileName: '/season/episode.txt' };
+      // The whole chain first, then the oracle: the checks keep what they
+      // read last between analyses (the word counts of each prose line), and
+      // a full analysis in between would hide whether that is kept right.
+      let text = start;
+      let previous = analyze(text, undefined, context);
+      const chain: { text: string; edited: Analysis; what: string }[] = [];
+      for (const [n, e] of steps.entries()) {
+        const next = edit(text, e.line, e.column, e.cut, e.insert);
+        const edited = analyzeEdited(previous, next, undefined, context);
+        edits++;
+        if (next !== text && edited.model.prose === previous.model.prose) reread_++;
+        chain.push({ text: next, edited, what: `edit ${n + 1} ${JSON.stringify(e)}` });
+        text = next;
+        previous = edited;
+      }
+      for (const { text, edited, what } of chain)
+        assertSameAnalysis(edited, analyze(text, undefined, context), what);
+    }
+
+    it('on random transcripts through random edit sequences (fast-check)', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(transcriptArb, mutatedTranscriptArb),
+          fc.array(editArb, { minLength: 1, maxLength: 12 }),
+          (t, steps) => run(t, steps),
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('on the example episode through random edit sequences (fast-check)', () => {
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 1, maxLength: 25 }), (steps) =>
+          run(EXAMPLE, steps),
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    after(() => {
+      // The property must have tested the reuse, not only the parser.
+      assert.ok(edits > 500, `${edits} edits`);
+      assert.ok(reread_ > edits / 10, `${reread_} of ${edits} edits reread`);
+      console.log(`      ${reread_} of ${edits} random edits reread from the previous model`);
+    });
+  });
+});
