@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   analyze,
+  analyzeEdited,
   DEFAULT_SETTINGS,
   EMPTY_ROSTER,
   FEED_FILES,
@@ -26,6 +27,7 @@ import {
   type Analysis,
   type Settings,
   type SideChapters,
+  type TranscriptModel,
 } from './core';
 import { isInside, normalizeUri, type FileAccess } from './files/access';
 import { findRoster, type LoadedRoster } from './files/roster';
@@ -62,7 +64,11 @@ export class TranscriptDocuments {
   private readonly rosters = new Map<string, Promise<LoadedRoster>>();
   private readonly sideChapters = new Map<string, Promise<SideChapters | undefined>>();
   private readonly pending = new Map<string, () => void>();
-  private readonly summaries = new Map<string, string>();
+  /** Per open document: what its index entry was made from, and its signature. */
+  private readonly summaries = new Map<
+    string,
+    { readonly model: TranscriptModel; readonly signature: string }
+  >();
   private readonly reportedProblems = new Set<string>();
   private readonly log = { error: (m: string) => this.connection.console.error(m) };
 
@@ -157,13 +163,19 @@ export class TranscriptDocuments {
       cached.generation === generation
     )
       return cached;
-    const analysis = analyze(text, settings, {
+    const context = {
       otherEpisodes: index.speakerEpisodes(normalizeUri(doc.uri)),
       // The file's extension chooses the reader (WebVTT, SRT, Auphonic text),
       // whatever language id the editor gave it.
       fileName: URI.parse(doc.uri).path,
       sideChapters: side,
-    });
+    };
+    // After an edit, the previous model of the same file read the same way
+    // may be reused (see `reread`); the checks all run again either way.
+    const analysis =
+      cached && cached.sideChapters === side
+        ? analyzeEdited(cached.analysis, text, settings, context)
+        : analyze(text, settings, context);
     this.indexOpen(doc, analysis);
     const fresh = { text, analysis, settings, sideChapters: side, generation: index.generation };
     this.analyses.set(doc.uri, fresh);
@@ -174,14 +186,29 @@ export class TranscriptDocuments {
   private indexOpen(doc: TextDocument, analysis: Analysis): void {
     // The index names a file once, however the editor spells its URI.
     const key = normalizeUri(doc.uri);
-    const summary = summarizeModel(key, analysis.model);
+    const { model } = analysis;
+    const { index } = this.indexer;
+    const known = this.summaries.get(doc.uri);
+    // A model read again after an edit in prose (see `reread`) has the same
+    // labels, chapters and headings as the one before: nothing to index.
+    if (
+      known &&
+      known.model.labels === model.labels &&
+      known.model.chapters === model.chapters &&
+      known.model.headings === model.headings &&
+      index.has(key)
+    ) {
+      this.summaries.set(doc.uri, { model, signature: known.signature });
+      return;
+    }
+    const summary = summarizeModel(key, model);
     const signature = JSON.stringify([
       summary.speakers.map((s) => [s.name, s.labels]),
       summary.chapters.map((c) => [c.title, c.seconds]),
     ]);
-    const { index } = this.indexer;
-    if (this.summaries.get(doc.uri) === signature && index.has(key)) return;
-    this.summaries.set(doc.uri, signature);
+    const same = known?.signature === signature;
+    this.summaries.set(doc.uri, { model, signature });
+    if (same && index.has(key)) return;
     index.set(summary);
   }
 
