@@ -3,8 +3,9 @@
  * against a floor measured in the same loop: one pass that splits the text
  * into lines and tests one regular expression per line.
  */
-import { analyze, outline, parse } from '../server/src/core';
+import { analyze, analyzeEdited, LineIndex, outline, parse } from '../server/src/core';
 import type { Input } from './inputs';
+import { editPlace } from './protocol';
 import { interleave, summarize, type Paired } from './stats';
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -31,6 +32,22 @@ export interface CoreFigure {
   /** Where the time goes: parse alone, and the outline of a parsed model, each against the floor. */
   readonly parse: Paired;
   readonly outline: Paired;
+  /**
+   * The analysis of an edit as the server makes it, `analyzeEdited` from the
+   * previous text's analysis, against `analyze` of the same text: the
+   * protocol's edit loop (an `x` inserted and deleted in turn), in process.
+   */
+  readonly edit: Paired;
+}
+
+/** The edit loop's two texts (bench/protocol.ts `editPlace`): without and with the `x`. */
+export function editTexts(text: string): readonly [string, string] {
+  const place = editPlace(text);
+  const index = new LineIndex(text);
+  const at = index.lineStart(place.emptyLine);
+  const base = `${text.slice(0, at)}${index.eol}${text.slice(at)}`;
+  const x = new LineIndex(base).lineStart(place.line) + place.column;
+  return [base, `${base.slice(0, x)}x${base.slice(x)}`];
 }
 
 let sink = 0;
@@ -86,6 +103,24 @@ export async function coreFigure(
     },
     { reps: side, warmup: 1, warmupMs: warmupMs / 4, budgetMs: budgetMs / 3 },
   );
+  const texts = editTexts(text);
+  let previous = analyze(texts[0]);
+  let step = 0;
+  const editPair = await interleave(
+    () => {
+      const t = performance.now();
+      sink += analyze(texts[(step + 1) % 2]).findings.length;
+      return performance.now() - t;
+    },
+    () => {
+      const t = performance.now();
+      previous = analyzeEdited(previous, texts[++step % 2]);
+      const ms = performance.now() - t;
+      sink += previous.findings.length;
+      return ms;
+    },
+    { reps, warmup, warmupMs, budgetMs },
+  );
   const mbps = (ms: number) => input.bytes / 1e6 / (ms / 1000);
   return {
     input: input.name,
@@ -97,6 +132,7 @@ export async function coreFigure(
     findings,
     parse: parsePair,
     outline: outlinePair,
+    edit: editPair,
   };
 }
 

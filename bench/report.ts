@@ -46,24 +46,51 @@ export function targets(r: {
       margin: ratio <= 4 ? `${fmt(4 / ratio)}x headroom` : `${fmt(ratio / 4)}x over`,
     });
   }
-  const editGoal: Record<string, number> = { '1h': 15, '10h': 60 };
+  // The goals of "instant on any length": an edit's diagnostics within 5 ms
+  // at p95 up to ten hours and 15 ms at a hundred, the 100h file's first
+  // diagnostics within a second.
+  const editGoal: Record<string, number> = { '1h': 5, '10h': 5, '100h': 15 };
   for (const p of r.protocol) {
     const goal = editGoal[p.input];
     if (goal === undefined) continue;
     const v = p.edit.subject.p95;
     out.push({
       name: `edit → diagnostics ${p.input} p95`,
-      goal: `< ${goal} ms`,
+      goal: `≤ ${goal} ms`,
       value: `${fmt(v)} ms`,
-      met: v < goal,
-      margin: v < goal ? `${fmt(goal - v)} ms to spare` : `${fmt(v / goal)}x the goal`,
+      met: v <= goal,
+      margin: v <= goal ? `${fmt(goal - v)} ms to spare` : `${fmt(v / goal)}x the goal`,
+    });
+  }
+  const open100 = r.protocol.find((p) => p.input === '100h');
+  if (open100) {
+    const v = open100.open.subject.p95;
+    out.push({
+      name: 'didOpen → diagnostics 100h p95',
+      goal: '< 1000 ms',
+      value: `${fmt(v)} ms`,
+      met: v < 1000,
+      margin: v < 1000 ? `${fmt(1000 - v)} ms to spare` : `${fmt(v / 1000)}x the goal`,
     });
   }
   if (r.workspace) {
     const w = r.workspace;
     const max = Math.max(w.duringQuery.max, w.duringPing.max);
-    // A request that waited for indexing would wait for the walk: seconds.
-    const limit = 250;
+    // No request may wait behind indexing for more than 20 ms.
+    const limit = 20;
+    if (w.episodes >= 5000) {
+      const goal = (30 * w.episodes) / 5000;
+      out.push({
+        name: `${w.episodes} episodes indexed`,
+        goal: `< ${fmt(goal)} s`,
+        value: `${fmt(w.indexMs / 1000)} s`,
+        met: w.indexMs < goal * 1000,
+        margin:
+          w.indexMs < goal * 1000
+            ? `${fmt(goal - w.indexMs / 1000)} s to spare`
+            : `${fmt(w.indexMs / 1000 / goal)}x the goal`,
+      });
+    }
     out.push({
       name: 'no request blocks behind indexing',
       goal: `slowest request while indexing < ${limit} ms (indexing took ${fmt(w.indexMs)} ms)`,
@@ -72,21 +99,24 @@ export function targets(r: {
       margin: max < limit ? `${fmt(limit - max)} ms to spare` : `${fmt(max / limit)}x the limit`,
     });
     const mem = w.memoryIndexed.rssMB;
+    // 100 MB for 500 episodes; 150 MB for 5,000.
+    const memGoal = w.episodes >= 5000 ? 150 : 100;
     out.push({
       name: `memory, ${w.episodes} episodes indexed`,
-      goal: '< 100 MB resident',
+      goal: `< ${memGoal} MB resident`,
       value: `${fmt(mem)} MB`,
-      met: mem < 100,
-      margin: mem < 100 ? `${fmt(100 - mem)} MB to spare` : `${fmt(mem - 100)} MB over`,
+      met: mem < memGoal,
+      margin: mem < memGoal ? `${fmt(memGoal - mem)} MB to spare` : `${fmt(mem - memGoal)} MB over`,
     });
   }
   for (const p of r.peer) {
     out.push({
       name: `vs Markdown language service ${p.input}`,
-      goal: '≥ 5x faster',
+      goal: '≥ 10x faster',
       value: `${fmt(p.speedup)}x faster`,
-      met: p.speedup >= 5,
-      margin: p.speedup >= 5 ? `${fmt(p.speedup / 5)}x the goal` : `${fmt(5 / p.speedup)}x short`,
+      met: p.speedup >= 10,
+      margin:
+        p.speedup >= 10 ? `${fmt(p.speedup / 10)}x the goal` : `${fmt(10 / p.speedup)}x short`,
     });
   }
   return out;
@@ -165,6 +195,25 @@ export function render(result: Result): string {
           fmt(c.analyzeCpuMs),
           ms(c.parse.subject.median),
           ms(c.outline.subject.median),
+        ]),
+      ),
+      '',
+    );
+  }
+  const edits = result.core.filter((c) => c.edit);
+  if (edits.length) {
+    out.push(
+      "1b. Core: an edit's analysis as the server makes it (analyzeEdited from the previous text's), against analyze of the same text; the protocol's edit loop",
+      table(
+        ['input', 'n', 'median', 'p95', 'full median', 'full p95', 'x full'],
+        edits.map((c) => [
+          c.input,
+          c.edit.subject.n,
+          med(c.edit),
+          p95(c.edit),
+          ms(c.edit.baseline.median),
+          ms(c.edit.baseline.p95),
+          x(c.edit),
         ]),
       ),
       '',
