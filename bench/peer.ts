@@ -18,11 +18,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import * as path from 'node:path';
 import { REPO, toMarkdown, type Input } from './inputs';
-import type { Side, WorkerReply } from './peerSides';
+import type { PeerMode, Side, WorkerReply } from './peerSides';
 import { interleave, type Paired } from './stats';
 
 export interface PeerFigure {
   readonly input: string;
+  /**
+   * 'version': each call a new version of the same text (a full analysis);
+   * 'edit': the next text of an edit loop, ours analysed from the previous
+   * analysis as the server does (absent in runs before it: 'version').
+   */
+  readonly mode?: PeerMode;
   readonly transcriptBytes: number;
   readonly markdownBytes: number;
   /** Baseline: the Markdown service; subject: ours. ratio < 1 means we are faster. */
@@ -68,8 +74,8 @@ class Worker {
   private pending: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void } | undefined;
   private failed: Error | undefined;
 
-  constructor(side: Side, hours: number) {
-    this.proc = fork(peerWorkerScript(), [side, String(hours)], {
+  constructor(side: Side, hours: number, mode: PeerMode) {
+    this.proc = fork(peerWorkerScript(), [side, String(hours), mode], {
       cwd: REPO,
       execArgv: [],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -115,9 +121,10 @@ export async function peerFigure(
   input: Input,
   reps: number,
   budgetMs: number,
+  mode: PeerMode = 'version',
 ): Promise<PeerFigure> {
-  const ours = new Worker('ours', input.hours);
-  const theirs = new Worker('theirs', input.hours);
+  const ours = new Worker('ours', input.hours, mode);
+  const theirs = new Worker('theirs', input.hours, mode);
   try {
     await ours.run('warm');
     await theirs.run('warm');
@@ -143,6 +150,7 @@ export async function peerFigure(
     const { headings } = await theirs.run('headings');
     return {
       input: input.name,
+      mode,
       transcriptBytes: input.bytes,
       markdownBytes: Buffer.byteLength(toMarkdown(input.text)),
       pair,

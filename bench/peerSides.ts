@@ -25,7 +25,7 @@ import {
 import { CancellationToken, Emitter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, outline } from '../server/src/core';
+import { analyze, analyzeEdited, outline, type Analysis } from '../server/src/core';
 import { toDiagnostic, toDocumentSymbols } from '../server/src/protocol';
 
 /** VS Code's defaults when `markdown.validate.enabled` is on. */
@@ -83,15 +83,15 @@ export class Peer {
     });
   }
 
-  /** A new version of the same text, announced as an edit is. */
-  bump(): TextDocument {
-    this.doc = TextDocument.create(this.uri, 'markdown', ++this.version, this.text);
+  /** A new version, of the same text or of `text`, announced as an edit is. */
+  bump(text = this.text): TextDocument {
+    this.doc = TextDocument.create(this.uri, 'markdown', ++this.version, text);
     this.changed.fire(this.doc);
     return this.doc;
   }
 
-  async run(): Promise<{ symbols: number; diagnostics: number }> {
-    const doc = this.bump();
+  async run(text?: string): Promise<{ symbols: number; diagnostics: number }> {
+    const doc = this.bump(text);
     const symbols = await this.service.getDocumentSymbols(doc, {}, CancellationToken.None);
     const diagnostics = await this.service.computeDiagnostics(
       doc,
@@ -109,11 +109,52 @@ export function ours(uri: string, text: string): { symbols: number; diagnostics:
   return { symbols: symbols.length, diagnostics: diagnostics.length };
 }
 
+/**
+ * Our side while someone types: each call analyses the next text of the
+ * edit loop from the previous analysis, as the server does (`analyzeEdited`),
+ * then makes the outline and converts both as `ours` does.
+ */
+export class OursEditing {
+  private previous: Analysis;
+  private step = 0;
+
+  constructor(
+    readonly uri: string,
+    readonly texts: readonly [string, string],
+  ) {
+    this.previous = analyze(texts[0]);
+  }
+
+  run(): { symbols: number; diagnostics: number } {
+    const a = (this.previous = analyzeEdited(this.previous, this.texts[++this.step % 2]));
+    const symbols = toDocumentSymbols(outline(a.model));
+    const diagnostics = a.findings.map((f) => toDiagnostic(f, this.uri));
+    return { symbols: symbols.length, diagnostics: diagnostics.length };
+  }
+}
+
+/**
+ * The Markdown's edit loop, as the transcript's (bench/core.ts `editTexts`):
+ * an `x` at the end of the first paragraph line past the middle, there and
+ * not there in turn.
+ */
+export function markdownEditTexts(markdown: string): readonly [string, string] {
+  const lines = markdown.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && !/^[^#\s*-]/.test(lines[line])) line++;
+  const edited = lines.slice();
+  edited[line] += 'x';
+  return [markdown, edited.join('\n')];
+}
+
 export function countSymbols(n: { children?: unknown[] }[]): number {
   return n.reduce((s, x) => s + 1 + countSymbols((x.children ?? []) as { children?: [] }[]), 0);
 }
 
 export type Side = 'ours' | 'theirs';
+
+/** What each call computes: a new version of the same text, or of the next text of an edit loop. */
+export type PeerMode = 'version' | 'edit';
 
 export interface WorkerReply {
   readonly ms: number;

@@ -5,20 +5,35 @@
  * the milliseconds it took.
  */
 import { CancellationToken } from 'vscode-languageserver';
+import { editTexts } from './core';
 import { makeInputs, toMarkdown } from './inputs';
-import { countSymbols, ours, Peer, type Side, type WorkerReply } from './peerSides';
+import {
+  countSymbols,
+  markdownEditTexts,
+  ours,
+  OursEditing,
+  Peer,
+  type PeerMode,
+  type Side,
+  type WorkerReply,
+} from './peerSides';
 
 const side = process.argv[2] as Side;
 const hours = Number(process.argv[3]);
+const mode = (process.argv[4] ?? 'version') as PeerMode;
 const input = makeInputs([hours]).inputs[0];
 const uri = `file:///bench/${input.name}.transcript`;
 const peer =
   side === 'theirs'
     ? new Peer(`file:///bench/${input.name}.md`, toMarkdown(input.text))
     : undefined;
+const markdownTexts = peer && mode === 'edit' ? markdownEditTexts(peer.text) : undefined;
+const editing = !peer && mode === 'edit' ? new OursEditing(uri, editTexts(input.text)) : undefined;
+let step = 0;
 
 async function once(): Promise<{ symbols: number; diagnostics: number }> {
-  return peer ? peer.run() : ours(uri, input.text);
+  if (peer) return peer.run(markdownTexts?.[++step % 2]);
+  return editing ? editing.run() : ours(uri, input.text);
 }
 
 /**

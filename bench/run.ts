@@ -204,8 +204,10 @@ async function main(): Promise<void> {
     }
   if (o.only.has('peer'))
     for (const input of inputs) {
-      log(`peer ${input.name}…`);
-      result.peer.push(await peerFigure(input, p.peer[input.name], p.peerBudget));
+      for (const mode of ['version', 'edit'] as const) {
+        log(`peer ${input.name} (${mode})…`);
+        result.peer.push(await peerFigure(input, p.peer[input.name], p.peerBudget, mode));
+      }
     }
   if (o.only.has('protocol'))
     for (const input of inputs) {
