@@ -239,6 +239,8 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
     for (let i = 0; i < prose.length; i++) lineWords[i] = words(i);
     read = countAll(vocabulary, lineWords);
   }
+  // The text an edit was made from is not edited again: its place goes to the new one.
+  if (last) recent.splice(recent.indexOf(last), 1);
   recent.unshift({ ...read, text, prose });
   if (recent.length > RECENT_TEXTS) recent.pop();
   return new NumberedCounts(vocabulary, read.counts, read.order, read.size);
