@@ -354,6 +354,70 @@ export interface WorkspaceFigure {
   readonly afterBroadQuery: Paired;
   readonly memoryIndexed: Memory;
   readonly memoryIdle: Memory;
+  /**
+   * A second server indexing the same folder while an editor asks at a
+   * person's pace: a ping every 50 ms and the query every 500 ms, none sent
+   * before the last is answered (absent in runs before it).
+   */
+  readonly paced?: PacedIndexing;
+}
+
+export interface PacedIndexing {
+  /** From `initialized` until the server's log line says the walk ended (as it measured it). */
+  readonly indexMs: number;
+  readonly serverIndexMs: number | undefined;
+  /** Ping latencies while indexing ran: the time a request waits behind indexing. */
+  readonly ping: Summary;
+  /** workspace/symbol latencies while indexing ran: waiting plus the search of the index so far. */
+  readonly query: Summary;
+  /** Resident memory once indexed. */
+  readonly memoryIndexed: Memory;
+}
+
+const PACE_MS = 50;
+const QUERY_EVERY = 10;
+
+/** Indexing under a person's pace of requests (see `WorkspaceFigure.paced`). */
+async function pacedIndexing(dir: string, episodes: number, query: string): Promise<PacedIndexing> {
+  const client = await BenchClient.start([URI.file(dir).toString()]);
+  const { lsp } = client;
+  const started = performance.now();
+  try {
+    const walked = () =>
+      lsp.logs.map((l) => /indexed (\d+) transcripts in (\d+) ms/.exec(l)).find((m) => m);
+    const ping: number[] = [];
+    const queries: number[] = [];
+    const deadline = started + 300_000;
+    let indexMs = NaN;
+    for (let tick = 0; ; tick++) {
+      const next = started + (tick + 1) * PACE_MS;
+      const done = walked();
+      if (done) {
+        indexMs = performance.now() - started;
+        if (Number(done[1]) < episodes)
+          throw new Error(`indexing found ${done[1]} of ${episodes} episodes`);
+        break;
+      }
+      if (performance.now() > deadline) throw new Error('indexing did not end in 300 s');
+      if (tick % QUERY_EVERY === QUERY_EVERY - 1) {
+        const t = performance.now();
+        await lsp.conn.sendRequest('workspace/symbol', { query });
+        queries.push(performance.now() - t);
+      } else ping.push(await client.ping());
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    const logged = walked();
+    return {
+      indexMs,
+      serverIndexMs: logged ? Number(logged[2]) : undefined,
+      ping: summarize(ping),
+      query: summarize(queries),
+      memoryIndexed: client.memory(),
+    };
+  } finally {
+    await client.stop();
+  }
 }
 
 function episodesIn(result: SymbolInformation[] | null): number {
@@ -361,6 +425,19 @@ function episodesIn(result: SymbolInformation[] | null): number {
 }
 
 export async function workspaceFigure(
+  dir: string,
+  episodes: number,
+  bytes: number,
+  query: string,
+  reps: number,
+  budgetMs: number,
+): Promise<WorkspaceFigure> {
+  const busy = await busyIndexing(dir, episodes, bytes, query, reps, budgetMs);
+  return { ...busy, paced: await pacedIndexing(dir, episodes, query) };
+}
+
+/** Indexing while workspace/symbol and ping are sent back to back; then the queries against the ping. */
+async function busyIndexing(
   dir: string,
   episodes: number,
   bytes: number,
