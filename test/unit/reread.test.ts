@@ -10,10 +10,13 @@ import {
   analyze,
   analyzeEdited,
   changedSpan,
+  DEFAULT_SETTINGS,
   LineIndex,
   parse,
+  readSettings,
   reread,
   type Analysis,
+  type Settings,
   type TranscriptModel,
 } from '../../server/src/core';
 import {
@@ -239,9 +242,21 @@ describe('reading again after an edit', () => {
     let reread_ = 0;
     let edits = 0;
 
+    // Settings change between analyses too (a roster written, names ignored):
+    // what a check kept for the previous text must not outlive them.
+    const SETTINGS = [
+      DEFAULT_SETTINGS,
+      readSettings({ speakers: ['Torsten', 'Stephan'] }).settings,
+      readSettings({
+        speakers: [{ name: 'Stephan', misspellings: ['Stefan'] }, 'Malte'],
+        ignoreNames: ['Thorsten'],
+      }).settings,
+    ];
+
     function run(
       start: string,
       steps: readonly (typeof editArb extends fc.Arbitrary<infer E> ? E : never)[],
+      settingsAt: (step: number) => Settings = () => DEFAULT_SETTINGS,
     ) {
       const context = { fileName: '/season/episode.txt' };
       // The whole chain first, then the oracle: the checks keep what they
@@ -249,18 +264,19 @@ describe('reading again after an edit', () => {
       // a full analysis in between would hide whether that is kept right.
       let text = start;
       let previous = analyze(text, undefined, context);
-      const chain: { text: string; edited: Analysis; what: string }[] = [];
+      const chain: { text: string; edited: Analysis; settings: Settings; what: string }[] = [];
       for (const [n, e] of steps.entries()) {
         const next = edit(text, e.line, e.column, e.cut, e.insert);
-        const edited = analyzeEdited(previous, next, undefined, context);
+        const settings = settingsAt(n);
+        const edited = analyzeEdited(previous, next, settings, context);
         edits++;
         if (next !== text && edited.model.prose === previous.model.prose) reread_++;
-        chain.push({ text: next, edited, what: `edit ${n + 1} ${JSON.stringify(e)}` });
+        chain.push({ text: next, edited, settings, what: `edit ${n + 1} ${JSON.stringify(e)}` });
         text = next;
         previous = edited;
       }
-      for (const { text, edited, what } of chain)
-        assertSameAnalysis(edited, analyze(text, undefined, context), what);
+      for (const { text, edited, settings, what } of chain)
+        assertSameAnalysis(edited, analyze(text, settings, context), what);
     }
 
     it('on random transcripts through random edit sequences (fast-check)', () => {
@@ -280,6 +296,25 @@ describe('reading again after an edit', () => {
           run(EXAMPLE, steps),
         ),
         { numRuns: 60 },
+      );
+    });
+
+    it('with the settings changing between edits (fast-check)', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.constant(EXAMPLE), transcriptArb),
+          fc.array(fc.tuple(editArb, fc.nat({ max: SETTINGS.length - 1 })), {
+            minLength: 1,
+            maxLength: 15,
+          }),
+          (t, steps) =>
+            run(
+              t,
+              steps.map(([e]) => e),
+              (n) => SETTINGS[steps[n][1]],
+            ),
+        ),
+        { numRuns: 80 },
       );
     });
 

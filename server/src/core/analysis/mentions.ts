@@ -16,7 +16,7 @@ import {
   variantOf,
 } from '../names';
 import type { Settings } from '../settings';
-import { comparePositions, range, type Range } from '../text';
+import { comparePositions, range, type LineIndex, type Range } from '../text';
 import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
 
 /** One misspelt spelling (ignoring case) of one word of a speaker's name. */
@@ -196,12 +196,14 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   /** The word of a name `word` misspells, or undefined. */
   const decided = new Map<string, Part | undefined>();
   const decide = (word: string): Part | undefined => {
-    if (decided.has(word)) return decided.get(word);
     let heard = soundsLikeCache.get(word);
     if (heard === undefined) {
       heard = hear(word, knownKeys, wrong, byCode);
       soundsLikeCache.set(word, heard);
     }
+    // Most words sound like no name: decided without the map.
+    if (heard.wrong === undefined && heard.like === undefined) return undefined;
+    if (decided.has(word)) return decided.get(word);
     // A roster misspelling is wrong wherever it stands, even while a label still spells it so.
     const target =
       heard.wrong ??
@@ -211,13 +213,17 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     return target;
   };
 
-  const groups = new Map<string, { target: Part; forms: string[]; extra: Range[] }>();
-  const add = (word: string, target: Part, place?: Range) => {
+  const groups = new Map<
+    string,
+    { target: Part; forms: string[]; extra: Range[]; inProse: boolean }
+  >();
+  const add = (word: string, target: Part, place?: Range, inProse = false) => {
     const id = `${target.part}\n${nameKey(word)}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { target, forms: [], extra: [] }));
+    if (!g) groups.set(id, (g = { target, forms: [], extra: [], inProse: false }));
     if (!g.forms.includes(word)) g.forms.push(word);
     if (place) g.extra.push(place);
+    g.inProse ||= inProse;
   };
 
   counts?.forEach(1, (word) => {
@@ -243,15 +249,86 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
 
   for (const { key, target } of wrongPhrases) {
     const found = phrasePlaces(model, key, titled);
-    for (const r of found) add(textAtRange(model, r), target, r);
+    for (const r of found) add(textAtRange(model, r), target, r, true);
   }
 
   const out: Mentions[] = [];
-  for (const { target, forms, extra } of groups.values()) {
-    const places: Range[] = [...extra];
+  // What a group's places are filtered by besides the places and their lines.
+  const params = [
+    roster.ignorePhrases.join('\u0001'),
+    [...input.known].join('\u0001'),
+    [...wrong.keys()].join('\u0001'),
+  ].join('\u0002');
+  const made = new Map<string, MadeGroup>();
+  const before = groupsByText.get(model.text.editOf?.base ?? model.text);
+  for (const [id, { target, forms, extra, inProse }] of groups) {
     const phrase = target.part === target.speaker && target.part.includes(' ');
-    if (!phrase)
-      for (const form of forms) for (const r of proseWordRanges(model, form)) places.push(r);
+    const lists = phrase ? [] : forms.map((form) => proseWordRanges(model, form));
+    // The same place lists (kept for the text an edit was made from, so
+    // none on the edited line: see `proseWordRanges`) and titles give the
+    // same result; places from phrases in the prose are found afresh.
+    const key = `${params}\u0002${target.speaker}\u0002${target.labels}\u0002${rosterNames.has(target.speaker)}\u0002${extra.map((r) => `${r.start.line}:${r.start.character}:${r.end.character}`).join(',')}`;
+    const had = before?.get(id);
+    if (
+      !inProse &&
+      !phrase &&
+      had &&
+      had.key === key &&
+      had.lists.length === lists.length &&
+      had.lists.every((l, i) => l === lists[i])
+    ) {
+      made.set(id, had);
+      if (had.result) out.push(had.result);
+      continue;
+    }
+    const result = mentionsOf(
+      model,
+      target,
+      forms,
+      extra,
+      lists,
+      phrase,
+      wrong,
+      roster,
+      input,
+      rosterNames,
+    );
+    if (!inProse && !phrase) made.set(id, { key, lists, result });
+    if (result) out.push(result);
+  }
+  groupsByText.set(model.text, made);
+  return out;
+}
+
+/** A group's result (see `textMentions`), by what it was made from. */
+interface MadeGroup {
+  readonly key: string;
+  readonly lists: readonly (readonly Range[])[];
+  readonly result: Mentions | undefined;
+}
+
+/**
+ * The groups made for a text, by their id: a text an edit was made from
+ * (see `reread`) lends its results to the edited one.
+ */
+const groupsByText = new WeakMap<LineIndex, Map<string, MadeGroup>>();
+
+/** The mentions of one group: its places filtered, counted and described; undefined when none is kept. */
+function mentionsOf(
+  model: TranscriptModel,
+  target: Part,
+  forms: readonly string[],
+  extra: readonly Range[],
+  lists: readonly (readonly Range[])[],
+  phrase: boolean,
+  wrong: ReadonlyMap<string, Part>,
+  roster: RosterWords,
+  input: MentionInput,
+  rosterNames: ReadonlySet<string>,
+): Mentions | undefined {
+  {
+    const places: Range[] = [...extra];
+    for (const list of lists) for (const r of list) places.push(r);
     const kept = places.filter(
       (r) =>
         !ignored(model, r, roster.ignorePhrases) &&
@@ -263,8 +340,9 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     // word (`Well, …`); a name is capitalised in the middle of one too.
     const textAt = (r: Range) => textAtRange(model, r);
     const listed = phrase || wrong.has(nameKey(forms[0]));
-    if (!listed && !kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r))) continue;
-    if (kept.length === 0) continue;
+    if (!listed && !kept.some((r) => !isLower(textAt(r)) && !sentenceStart(model, r)))
+      return undefined;
+    if (kept.length === 0) return undefined;
     kept.sort((a, b) => comparePositions(a.start, b.start));
     const counts = new Map<string, number>();
     const formAt = kept.map(textAt);
@@ -272,7 +350,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     const sorted = new Map([...counts].sort((a, b) => b[1] - a[1]));
     const upper = [...sorted.keys()].find((f) => !isLower(f));
     const first = [...sorted.keys()][0];
-    out.push({
+    return {
       part: target.part,
       speaker: target.speaker,
       labels: target.labels,
@@ -287,9 +365,8 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
       capitalised: upper ?? first.charAt(0).toUpperCase() + first.slice(1),
       places: kept,
       formAt,
-    });
+    };
   }
-  return out;
 }
 
 function textAtRange(model: TranscriptModel, r: Range): string {
