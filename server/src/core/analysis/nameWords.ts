@@ -154,14 +154,11 @@ interface Vocabulary {
   readonly lines: Map<number, Map<string, LineWords>>;
   cachedLines: number;
   /**
-   * The words of each prose span of the texts read last, the newest first
-   * (a few: the server analyses several open documents in turn).
+   * The words of each prose span of the texts read, weakly by text: a text
+   * made by an edit (see `reread`) starts from its base's.
    */
-  readonly recent: (ReadText & { readonly text: LineIndex; readonly prose: ProseSpans })[];
+  readonly texts: WeakMap<LineIndex, ReadText & { readonly prose: ProseSpans }>;
 }
-
-/** How many texts' span words a `Vocabulary` keeps. */
-const RECENT_TEXTS = 4;
 
 /**
  * Per filter, what it has read. A document's lines rarely change between two
@@ -206,7 +203,13 @@ class NumberedCounts implements WordCounts {
 function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCounts {
   let vocabulary = vocabularies.get(filter);
   if (!vocabulary || vocabulary.cachedLines > MAX_CACHED_LINES) {
-    vocabulary = { ids: new Map(), words: [], lines: new Map(), cachedLines: 0, recent: [] };
+    vocabulary = {
+      ids: new Map(),
+      words: [],
+      lines: new Map(),
+      cachedLines: 0,
+      texts: new WeakMap(),
+    };
     vocabularies.set(filter, vocabulary);
   }
   const { text, prose } = model;
@@ -223,9 +226,9 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
     }
     return found;
   };
-  const { recent } = vocabulary;
   const edit = text.editOf;
-  const last = edit && recent.find((r) => r.text === edit.base && r.prose === prose);
+  const base = edit && vocabulary.texts.get(edit.base);
+  const last = base?.prose === prose ? base : undefined;
   let read: ReadText | undefined;
   if (edit && last) {
     // The text read last with one line changed, the same spans (see
@@ -239,10 +242,7 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
     for (let i = 0; i < prose.length; i++) lineWords[i] = words(i);
     read = countAll(vocabulary, lineWords);
   }
-  // The text an edit was made from is not edited again: its place goes to the new one.
-  if (last) recent.splice(recent.indexOf(last), 1);
-  recent.unshift({ ...read, text, prose });
-  if (recent.length > RECENT_TEXTS) recent.pop();
+  vocabulary.texts.set(text, { ...read, prose });
   return new NumberedCounts(vocabulary, read.counts, read.order, read.size);
 }
 
