@@ -11,7 +11,7 @@
 import { nodesOver } from './bodyNodes';
 import { SECTION_HEADERS, type TranscriptModel } from './model';
 import { chooseReader, type ReadOptions } from './readers';
-import { hasWord, normalizeTitle } from './scan';
+import { hasWord, isJsSpace, normalizeTitle } from './scan';
 
 /** Where two texts differ: `[start, beforeEnd)` of the one became `[start, afterEnd)` of the other. */
 export interface TextChange {
@@ -76,7 +76,7 @@ function onLine(items: readonly { readonly line: number }[], line: number): bool
  * Auphonic export, past its first character, and the line stays prose: no
  * line break added or removed, no stamp, label, heading or section header
  * made, no words left where there were. Undefined otherwise: then parse.
- * `options` are those `previous` was read with.
+ * `options` name the file and the chapters beside it, as for `parse`.
  */
 export function reread(
   previous: TranscriptModel,
@@ -85,6 +85,12 @@ export function reread(
 ): TranscriptModel | undefined {
   const { text, body, prose } = previous;
   if (previous.layout !== 'auphonic' || !previous.looksLikeTranscript || !body) return undefined;
+  // Read the same way: the same reader (by name, or by the first line) and
+  // the same chapters beside it, attached as the reader would attach them.
+  if (chooseReader(source, options).layout !== 'auphonic') return undefined;
+  const side =
+    options.sideChapters && previous.chapters.length === 0 ? options.sideChapters : undefined;
+  if (previous.sideChapters !== side) return undefined;
   const before = text.text;
   const change = changedSpan(before, source);
   if (!change) return previous;
@@ -118,8 +124,6 @@ export function reread(
     return undefined;
   for (const f of previous.findings)
     if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
-  // The same reader reads the new text (by name, or by its first line).
-  if (chooseReader(source, options).layout !== 'auphonic') return undefined;
 
   const delta = source.length - before.length;
   const newEnd = lineEnd + delta;
@@ -128,7 +132,12 @@ export function reread(
     // A line of text stays one: its first character is kept, so it has a
     // word; it must not have become a stamp, a label (`Name:`), a chapter
     // heading or a section header. Each test is wider than the parser's.
-    if (source.charCodeAt(lineStart + proseStart) === 91 /* [ */) return undefined;
+    const first = source.charCodeAt(lineStart + proseStart);
+    if (first === 91 /* [ */) return undefined;
+    // A line that starts with other white space (U+3000, U+00A0, …) is blank
+    // to the parser once nothing else is left on it; `hasWord` counts some of
+    // those characters as a word.
+    if (isJsSpace(first)) return undefined;
     // Nor was it a label candidate that is prose (`Und zwar:`): whether the
     // labels around it are labels depends on that.
     if (before.slice(lineStart, lineEnd).trim().endsWith(':')) return undefined;
