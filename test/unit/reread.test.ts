@@ -5,6 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import {
   analyze,
@@ -261,6 +263,40 @@ describe('reading again after an edit', () => {
       assert.ok(again);
       assert.equal(again.sideChapters, sideChapters);
       assert.equal(reread(withSide, edited, { fileName: '/e/a.txt' }), undefined);
+    });
+  });
+
+  describe('memory while typing', () => {
+    it('keeps no text per keystroke: caches hold copies of the lines and words they key on', () => {
+      // V8 keeps a slice of 13 characters or more as a view into its parent:
+      // a line or word kept in a cache would hold that version's whole text.
+      // 20 keystrokes, each typing a new word, into a 0.6 MB transcript.
+      v8.setFlagsFromString('--expose-gc');
+      const gc = vm.runInNewContext('gc') as () => void;
+      const lines = EXAMPLE.split('\n');
+      const header = lines.slice(0, lines.indexOf('Transcript') + 1);
+      const body = lines.slice(lines.indexOf('Transcript') + 1);
+      const big = [...header, ...Array.from({ length: 100 }, () => body).flat()].join('\n');
+      const target = big.indexOf('\n[', big.length >> 1) + 12;
+      for (const incremental of [true, false]) {
+        let text = big;
+        let previous = analyze(text);
+        gc();
+        const before = process.memoryUsage().heapUsed;
+        for (let i = 0; i < 20; i++) {
+          text = `${text.slice(0, target)}Neuwort${String.fromCharCode(97 + i)}x ${text.slice(target)}`;
+          previous = incremental ? analyzeEdited(previous, text) : analyze(text);
+        }
+        gc();
+        const grown = process.memoryUsage().heapUsed - before;
+        // A text per keystroke would be 20 texts; the last one, the one it was
+        // made from and the first (its titles and labels) are 3.
+        assert.ok(
+          grown < 8 * text.length,
+          `${incremental ? 'analyzeEdited' : 'analyze'}: heap grew ${(grown / 1e6).toFixed(1)} MB over 20 keystrokes of a ${(text.length / 1e6).toFixed(2)} MB text`,
+        );
+        assert.ok(previous.findings.length > 0);
+      }
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import cologne from 'talisman/phonetics/german/cologne';
 import { distance } from 'fastest-levenshtein';
+import { detach } from './scan';
 
 const phoneticCache = new Map<string, string>();
 
@@ -13,7 +14,7 @@ export function phonetic(name: string): string {
   if (code === undefined) {
     code = cologne(name);
     if (phoneticCache.size > 50_000) phoneticCache.clear();
-    phoneticCache.set(name, code);
+    phoneticCache.set(detach(name), code);
   }
   return code;
 }
@@ -28,7 +29,7 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     key = trimPunctuation(name.toLowerCase()).replace(/\s+/g, ' ');
     if (keyCache.size > 50_000) keyCache.clear();
-    keyCache.set(name, key);
+    keyCache.set(detach(name), key);
   }
   return key;
 }

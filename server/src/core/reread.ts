@@ -144,7 +144,9 @@ export function reread(
     const content = source.slice(lineStart, newEnd);
     const trimmed = content.trim();
     if (trimmed.endsWith(':') || SECTION_HEADERS.has(trimmed)) return undefined;
-    const key = normalizeTitle(content);
+    // Keyed as normalizeTitle keys a title, but not through its cache: a
+    // line being typed is a new string on every keystroke.
+    const key = content.trim().replace(/\s+/g, ' ').toLowerCase();
     for (const c of previous.chapters) if (normalizeTitle(c.title) === key) return undefined;
   }
   const index = text.edited(source, line);

@@ -5,6 +5,17 @@
  * clipping text for messages.
  */
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8
+ * keeps a slice of 13 characters or more as a view into its parent, so a
+ * line or a word kept in a cache across analyses would hold the whole text
+ * of the version it came from (one text per keystroke). Every long-lived
+ * cache keyed by text from a document stores its keys through this.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : s.split('').join('');
+}
+
 const titleKeys = new Map<string, string>();
 
 /** Case- and space-insensitive form used to match headings to titles. */
@@ -14,7 +25,7 @@ export function normalizeTitle(s: string): string {
   if (key === undefined) {
     key = s.trim().replace(/\s+/g, ' ').toLowerCase();
     if (titleKeys.size > 50_000) titleKeys.clear();
-    titleKeys.set(s, key);
+    titleKeys.set(detach(s), key);
   }
   return key;
 }

@@ -5,6 +5,7 @@
  */
 import type { TranscriptModel } from './model';
 import { parse } from './parser';
+import { detach } from './scan';
 import type { Range } from './text';
 
 export interface EpisodeSpeaker {
@@ -30,15 +31,6 @@ export interface EpisodeSummary {
 
 export function summarize(uri: string, text: string): EpisodeSummary {
   return summarizeModel(uri, parse(text, { fileName: uri }));
-}
-
-/**
- * A copy of a string that does not keep the text it was cut from alive (V8
- * keeps longer slices as views into their parent): the index must not hold
- * on to hundreds of episodes' text through a title.
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : s.split('').join('');
 }
 
 export function summarizeModel(uri: string, model: TranscriptModel): EpisodeSummary {

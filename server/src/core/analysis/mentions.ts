@@ -15,6 +15,7 @@ import {
   soundsTheSame,
   variantOf,
 } from '../names';
+import { detach } from '../scan';
 import type { Settings } from '../settings';
 import { comparePositions, range, type LineIndex, type Range } from '../text';
 import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
@@ -199,7 +200,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     let heard = soundsLikeCache.get(word);
     if (heard === undefined) {
       heard = hear(word, knownKeys, wrong, byCode);
-      soundsLikeCache.set(word, heard);
+      soundsLikeCache.set(detach(word), heard);
     }
     // Most words sound like no name: decided without the map.
     if (heard.wrong === undefined && heard.like === undefined) return undefined;

@@ -5,6 +5,7 @@
  */
 import type { ProseSpans, TranscriptModel } from '../model';
 import { isSingleWordName } from '../names';
+import { detach } from '../scan';
 import { range, type LineIndex, type Range } from '../text';
 import { mergeRuns, WordTally } from './wordTally';
 
@@ -221,7 +222,7 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
     let found = byText.get(line);
     if (!found) {
       found = readLineWords(line, start, filter, vocabulary);
-      byText.set(line, found);
+      byText.set(detach(line), found);
       vocabulary.cachedLines++;
     }
     return found;
@@ -354,8 +355,9 @@ function readLineWords(
     let id = vocabulary.ids.get(w);
     if (id === undefined) {
       id = vocabulary.words.length;
-      vocabulary.ids.set(w, id);
-      vocabulary.words.push(w);
+      const kept = detach(w);
+      vocabulary.ids.set(kept, id);
+      vocabulary.words.push(kept);
     }
     ids.push(id);
     counts.push(c);
