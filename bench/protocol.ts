@@ -424,16 +424,12 @@ function episodesIn(result: SymbolInformation[] | null): number {
   return new Set((result ?? []).map((s) => s.location.uri)).size;
 }
 
+/** Indexing under both loads (see `WorkspaceFigure`): busy, then paced. */
 export async function workspaceFigure(
-  dir: string,
-  episodes: number,
-  bytes: number,
-  query: string,
-  reps: number,
-  budgetMs: number,
+  ...args: Parameters<typeof busyIndexing>
 ): Promise<WorkspaceFigure> {
-  const busy = await busyIndexing(dir, episodes, bytes, query, reps, budgetMs);
-  return { ...busy, paced: await pacedIndexing(dir, episodes, query) };
+  const [dir, episodes, , query] = args;
+  return { ...(await busyIndexing(...args)), paced: await pacedIndexing(dir, episodes, query) };
 }
 
 /** Indexing while workspace/symbol and ping are sent back to back; then the queries against the ping. */

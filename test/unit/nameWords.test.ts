@@ -7,11 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import {
-  proseWordCounts,
-  proseWordRanges,
-  wordFilterFor,
-} from '../../server/src/core/analysis/nameWords';
+import { proseWordCounts, wordFilterFor } from '../../server/src/core/analysis/nameWords';
+import { proseWordRanges } from '../../server/src/core/analysis/wordPlaces';
 import { parse } from '../../server/src/core';
 import { lines } from './util';
 import { NAMES, transcriptArb, WORDS } from '../reliability/gen';

@@ -18,7 +18,8 @@ import {
 import { detach } from '../scan';
 import type { Settings } from '../settings';
 import { comparePositions, range, type LineIndex, type Range } from '../text';
-import { proseWordCounts, proseWordRanges, wordFilterFor } from './nameWords';
+import { proseWordCounts, wordFilterFor } from './nameWords';
+import { proseWordRanges } from './wordPlaces';
 
 /** One misspelt spelling (ignoring case) of one word of a speaker's name. */
 export interface Mentions {
