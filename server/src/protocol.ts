@@ -116,15 +116,29 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
 /** The children of every leaf symbol: one empty array, frozen, not one per turn. */
 const NO_SYMBOLS = Object.freeze([]) as unknown as DocumentSymbol[];
 
+/**
+ * Each outline node's symbol, kept while the node lives: an outline made
+ * after an edit shares the nodes the edit did not reach (see `outline`), so
+ * only the symbols on the edited line's path are made again.
+ */
+const symbols = new WeakMap<OutlineNode, DocumentSymbol>();
+
 export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol[] {
-  return nodes.map((n) => ({
-    name: n.name,
-    detail: n.detail,
-    kind: SYMBOL_KIND[n.kind],
-    range: n.range,
-    selectionRange: n.selectionRange,
-    children: n.children.length > 0 ? toDocumentSymbols(n.children) : NO_SYMBOLS,
-  }));
+  return nodes.map((n) => {
+    let symbol = symbols.get(n);
+    if (!symbol) {
+      symbol = {
+        name: n.name,
+        detail: n.detail,
+        kind: SYMBOL_KIND[n.kind],
+        range: n.range,
+        selectionRange: n.selectionRange,
+        children: n.children.length > 0 ? toDocumentSymbols(n.children) : NO_SYMBOLS,
+      };
+      symbols.set(n, symbol);
+    }
+    return symbol;
+  });
 }
 
 export const SEMANTIC_LEGEND = {

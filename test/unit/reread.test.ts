@@ -14,10 +14,12 @@ import {
   changedSpan,
   DEFAULT_SETTINGS,
   LineIndex,
+  outline,
   parse,
   readSettings,
   reread,
   type Analysis,
+  type OutlineNode,
   type Settings,
   type TranscriptModel,
 } from '../../server/src/core';
@@ -346,19 +348,38 @@ describe('reading again after an edit', () => {
       // a full analysis in between would hide whether that is kept right.
       let text = start;
       let previous = analyze(text, undefined, context);
-      const chain: { text: string; edited: Analysis; settings: Settings; what: string }[] = [];
+      // The outline of each step too, made from the previous step's (see
+      // `outline`), as the editor asks for it after each edit.
+      outline(previous.model);
+      const chain: {
+        text: string;
+        edited: Analysis;
+        nodes: readonly OutlineNode[];
+        settings: Settings;
+        what: string;
+      }[] = [];
       for (const [n, e] of steps.entries()) {
         const next = edit(text, e.line, e.column, e.cut, e.insert);
         const settings = settingsAt(n);
         const edited = analyzeEdited(previous, next, settings, context);
         edits++;
         if (next !== text && edited.model.prose === previous.model.prose) reread_++;
-        chain.push({ text: next, edited, settings, what: `edit ${n + 1} ${JSON.stringify(e)}` });
+        const nodes = outline(edited.model);
+        chain.push({
+          text: next,
+          edited,
+          nodes,
+          settings,
+          what: `edit ${n + 1} ${JSON.stringify(e)}`,
+        });
         text = next;
         previous = edited;
       }
-      for (const { text, edited, settings, what } of chain)
-        assertSameAnalysis(edited, analyze(text, settings, context), what);
+      for (const { text, edited, nodes, settings, what } of chain) {
+        const full = analyze(text, settings, context);
+        assertSameAnalysis(edited, full, what);
+        assert.deepStrictEqual(nodes, outline(full.model), `${what}: the outline`);
+      }
     }
 
     it('on random transcripts through random edit sequences (fast-check)', () => {

@@ -152,5 +152,30 @@ export function reread(
   const index = text.edited(source, line);
   const nodes = nodesOver(previous.paragraphs, previous.turns, source, index);
   if (!nodes) return undefined;
-  return { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };
+  const model = { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };
+  // One step deep, as `LineIndex.edited`: a chain of edits must not keep
+  // every earlier model (and its text) alive.
+  madeFrom.delete(previous);
+  madeFrom.set(model, { model: previous, line });
+  return model;
+}
+
+/** Each model `reread` made, with the model it was made from and the edited line. */
+const madeFrom = new WeakMap<TranscriptModel, RereadFrom>();
+
+export interface RereadFrom {
+  readonly model: TranscriptModel;
+  /** The one line whose prose differs; every position elsewhere is the same. */
+  readonly line: number;
+}
+
+/**
+ * The model `model` was made from by `reread`, if it was: the two have the
+ * same structure (sections, chapters, labels, stamps, headings, turns and
+ * paragraphs on the same lines and characters), and their texts differ only
+ * inside the prose of `line`. Derived results (the outline) may be carried
+ * over from the earlier model by moving what ends on that line.
+ */
+export function rereadFrom(model: TranscriptModel): RereadFrom | undefined {
+  return madeFrom.get(model);
 }

@@ -7,6 +7,7 @@
 import { headingInsertLine } from './analysis/chapters';
 import { chapterTimes } from './sideChapters';
 import type { TranscriptModel, Turn } from './model';
+import { rereadFrom } from './reread';
 import { comparePositions, pos, range, type Range } from './text';
 import { formatChapterTime, formatClock } from './time';
 
@@ -188,7 +189,62 @@ function bodyChildren(model: TranscriptModel, bodyStart: number, bodyEnd: number
   );
 }
 
-export function outline(model: TranscriptModel): OutlineNode[] {
+/**
+ * Each model's outline. A model that `reread` made from an earlier one has
+ * its structure: its outline is the earlier one's with the ends on the
+ * edited line moved (see `moveLineEnds`), and the nodes off that line are the
+ * very same objects (which lets the protocol's conversion keep its results).
+ */
+const outlines = new WeakMap<TranscriptModel, readonly OutlineNode[]>();
+
+/**
+ * The outline of a transcript: its nodes must not be changed (an outline is
+ * kept for its model and lends its nodes to the next).
+ */
+export function outline(model: TranscriptModel): readonly OutlineNode[] {
+  const had = outlines.get(model);
+  if (had) return had;
+  const from = rereadFrom(model);
+  const base = from && outlines.get(from.model);
+  const nodes =
+    from && base
+      ? moveLineEnds(
+          base,
+          from.line,
+          from.model.text.lineLength(from.line),
+          model.text.lineLength(from.line),
+        )
+      : buildOutline(model);
+  outlines.set(model, nodes);
+  return nodes;
+}
+
+/**
+ * `nodes` with every range that ends at the end of `line` (`from` characters
+ * long) ending at its new end (`to`); nodes that do not reach the line are
+ * kept as they are. Only ends are made from line lengths (`span`, turn
+ * pieces); every other position comes from the model's structure, which an
+ * edit inside the prose of the line does not move.
+ */
+function moveLineEnds(
+  nodes: readonly OutlineNode[],
+  line: number,
+  from: number,
+  to: number,
+): OutlineNode[] {
+  const out = nodes.slice();
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i];
+    if (n.range.start.line > line || n.range.end.line < line) continue;
+    const end =
+      n.range.end.line === line && n.range.end.character === from ? pos(line, to) : n.range.end;
+    const children = n.children.length > 0 ? moveLineEnds(n.children, line, from, to) : n.children;
+    out[i] = { ...n, range: { start: n.range.start, end }, children };
+  }
+  return out;
+}
+
+function buildOutline(model: TranscriptModel): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   const transcript = model.sections.find((t) => t.kind === 'transcript');
   for (const s of model.sections) {

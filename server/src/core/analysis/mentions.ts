@@ -197,12 +197,20 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   const soundsLikeCache = soundsLikeFor(parts, knownKeys, wrong);
   /** The word of a name `word` misspells, or undefined. */
   const decided = new Map<string, Part | undefined>();
-  const decide = (word: string): Part | undefined => {
+  const heardOf = (word: string): Heard => {
     let heard = soundsLikeCache.get(word);
     if (heard === undefined) {
       heard = hear(word, knownKeys, wrong, byCode);
       soundsLikeCache.set(detach(word), heard);
     }
+    return heard;
+  };
+  const soundsLikeAName = (word: string): boolean => {
+    const heard = heardOf(word);
+    return heard.wrong !== undefined || heard.like !== undefined;
+  };
+  const decide = (word: string): Part | undefined => {
+    const heard = heardOf(word);
     // Most words sound like no name: decided without the map.
     if (heard.wrong === undefined && heard.like === undefined) return undefined;
     if (decided.has(word)) return decided.get(word);
@@ -228,25 +236,17 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     g.inProse ||= inProse;
   };
 
-  counts?.forEach(1, (word) => {
+  // What a word sounds like is kept with the cache it is kept in: each
+  // word of the prose is heard once while the names stay.
+  counts?.forEachKept(1, soundsLikeAName, soundsLikeCache, (word) => {
     const target = decide(word);
     if (target) add(word, target);
   });
   // Chapter titles, listed and as headings: not prose, but the recogniser's words too.
-  const titled: { line: number; from: number; text: string }[] = [
-    ...model.chapters.map((c) => ({
-      line: c.line,
-      from: c.titleRange.start.character,
-      text: c.title,
-    })),
-    ...model.headings.map((h) => ({ line: h.line, from: h.range.start.character, text: h.text })),
-  ];
-  for (const t of titled) {
-    for (const m of t.text.matchAll(WORD)) {
-      const target = m[0].length >= 3 ? decide(m[0]) : undefined;
-      if (target)
-        add(m[0], target, range(t.line, t.from + m.index, t.from + m.index + m[0].length));
-    }
+  const { titled, words } = titleWords(model);
+  for (const w of words) {
+    const target = decide(w.word);
+    if (target) add(w.word, target, w.place);
   }
 
   for (const { key, target } of wrongPhrases) {
@@ -300,6 +300,47 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   }
   groupsByText.set(model.text, made);
   return out;
+}
+
+interface Titled {
+  readonly line: number;
+  readonly from: number;
+  readonly text: string;
+}
+
+/** The titles of chapters and headings, and their words of three letters or more. */
+interface TitleWords {
+  readonly titled: readonly Titled[];
+  readonly words: readonly { readonly word: string; readonly place: Range }[];
+}
+
+/** `titleWords` by the chapters and then the headings they were read from (shared by a reread model). */
+const titleWordsOf = new WeakMap<object, WeakMap<object, TitleWords>>();
+
+function titleWords(model: TranscriptModel): TitleWords {
+  let byHeadings = titleWordsOf.get(model.chapters);
+  if (!byHeadings) titleWordsOf.set(model.chapters, (byHeadings = new WeakMap()));
+  let made = byHeadings.get(model.headings);
+  if (!made) {
+    const titled: Titled[] = [
+      ...model.chapters.map((c) => ({
+        line: c.line,
+        from: c.titleRange.start.character,
+        text: c.title,
+      })),
+      ...model.headings.map((h) => ({ line: h.line, from: h.range.start.character, text: h.text })),
+    ];
+    const words: { word: string; place: Range }[] = [];
+    for (const t of titled)
+      for (const m of t.text.matchAll(WORD))
+        if (m[0].length >= 3)
+          words.push({
+            word: m[0],
+            place: range(t.line, t.from + m.index, t.from + m.index + m[0].length),
+          });
+    byHeadings.set(model.headings, (made = { titled, words }));
+  }
+  return made;
 }
 
 /** A group's result (see `textMentions`), by what it was made from. */
@@ -408,11 +449,7 @@ function ignored(model: TranscriptModel, r: Range, phrases: readonly string[]): 
 }
 
 /** Every place of a phrase (a key of several words) in the prose and in the titles. */
-function phrasePlaces(
-  model: TranscriptModel,
-  key: string,
-  titled: readonly { line: number; from: number; text: string }[],
-): Range[] {
+function phrasePlaces(model: TranscriptModel, key: string, titled: readonly Titled[]): Range[] {
   const re = phraseExpression(key);
   const out: Range[] = [];
   const { prose } = model;

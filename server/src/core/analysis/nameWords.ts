@@ -82,6 +82,17 @@ export interface WordCounts {
   count(word: string): number;
   /** Each word counted at least `min` times, with its count, in order of first occurrence. */
   forEach(min: number, fn: (word: string, count: number) => void): void;
+  /**
+   * `forEach` of the words `keep` keeps. `keep` must answer the same for the
+   * same word while `memo` is the same object: its answers may be kept with
+   * `memo` and not asked again (most words of a long prose are asked once).
+   */
+  forEachKept(
+    min: number,
+    keep: (word: string) => boolean,
+    memo: object,
+    fn: (word: string, count: number) => void,
+  ): void;
 }
 
 /** Counts held in a Map (words found by the expression). */
@@ -94,6 +105,15 @@ class MapCounts implements WordCounts {
 
   forEach(min: number, fn: (word: string, count: number) => void): void {
     for (const [word, count] of this.counts) if (count >= min) fn(word, count);
+  }
+
+  forEachKept(
+    min: number,
+    keep: (word: string) => boolean,
+    _memo: object,
+    fn: (word: string, count: number) => void,
+  ): void {
+    for (const [word, count] of this.counts) if (count >= min && keep(word)) fn(word, count);
   }
 }
 
@@ -153,6 +173,8 @@ interface Vocabulary {
   readonly words: string[];
   /** Per span start, per line text: its words. */
   readonly lines: Map<number, Map<string, LineWords>>;
+  /** `forEachKept`'s answers by word number, per memo. */
+  readonly kept: WeakMap<object, Uint8Array>;
   cachedLines: number;
   /**
    * The words of each prose span of the texts read, weakly by text: a text
@@ -192,6 +214,30 @@ class NumberedCounts implements WordCounts {
       if (this.counts[id] >= min) fn(words[id], this.counts[id]);
     }
   }
+
+  forEachKept(
+    min: number,
+    keep: (word: string) => boolean,
+    memo: object,
+    fn: (word: string, count: number) => void,
+  ): void {
+    const { words, kept } = this.vocabulary;
+    // By word number: 0 not asked yet, 1 not kept, 2 kept.
+    let answers = kept.get(memo);
+    if (!answers || answers.length < words.length) {
+      const grown = new Uint8Array(Math.max(256, 2 * words.length));
+      if (answers) grown.set(answers);
+      kept.set(memo, (answers = grown));
+    }
+    for (let i = 0; i < this.size; i++) {
+      const id = this.order[i];
+      const count = this.counts[id];
+      if (count < min) continue;
+      let answer = answers[id];
+      if (answer === 0) answers[id] = answer = keep(words[id]) ? 2 : 1;
+      if (answer === 2) fn(words[id], count);
+    }
+  }
 }
 
 /**
@@ -208,6 +254,7 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
       ids: new Map(),
       words: [],
       lines: new Map(),
+      kept: new WeakMap(),
       cachedLines: 0,
       texts: new WeakMap(),
     };
@@ -234,9 +281,9 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
   if (edit && last) {
     // The text read last with one line changed, the same spans (see
     // `reread`): only that line is read again, and the counts follow it.
-    let k = 0;
-    while (k < prose.length && prose.lines[k] !== edit.line) k++;
-    if (k < prose.length) read = countsAfterEdit(vocabulary, last, k, words(k));
+    // (`lineByLineCounts` is only asked of spans in line order.)
+    const k = spanOnLine(prose, edit.line);
+    if (k >= 0) read = countsAfterEdit(vocabulary, last, k, words(k));
   }
   if (!read) {
     const lineWords: LineWords[] = new Array(prose.length);
@@ -372,11 +419,32 @@ function filterSource(filter: WordFilter): string {
   return `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`;
 }
 
+/** Whether each model's spans are in line order, by its spans (shared by a model `reread` made). */
+const lineOrdered = new WeakMap<ProseSpans, boolean>();
+
 /** The prose spans are in line order (they are unless a summary follows the body). */
 export function inLineOrder(model: TranscriptModel): boolean {
-  const { lines, length } = model.prose;
-  for (let i = 1; i < length; i++) if (lines[i - 1] >= lines[i]) return false;
-  return true;
+  const { prose } = model;
+  let ordered = lineOrdered.get(prose);
+  if (ordered === undefined) {
+    ordered = true;
+    const { lines, length } = prose;
+    for (let i = 1; i < length && ordered; i++) if (lines[i - 1] >= lines[i]) ordered = false;
+    lineOrdered.set(prose, ordered);
+  }
+  return ordered;
+}
+
+/** The span on `line` of spans in line order (one at most), or -1: searched by halves. */
+export function spanOnLine(prose: ProseSpans, line: number): number {
+  let low = 0;
+  let high = prose.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (prose.lines[mid] < line) low = mid + 1;
+    else high = mid;
+  }
+  return low < prose.length && prose.lines[low] === line ? low : -1;
 }
 
 /**

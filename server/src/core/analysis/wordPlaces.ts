@@ -6,7 +6,7 @@
  */
 import type { ProseSpans, TranscriptModel } from '../model';
 import { range, type LineIndex, type Range } from '../text';
-import { inLineOrder, WORD, WORD_AT } from './nameWords';
+import { inLineOrder, spanOnLine, WORD, WORD_AT } from './nameWords';
 
 /**
  * The places found per text and word, with the prose spans they were found
@@ -31,13 +31,11 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
   const before = base && base.prose === prose ? base.byWord.get(word) : undefined;
   if (edit && before && word !== '' && inLineOrder(model)) {
     // The places before the edited line, that line's, then those after.
-    let first = 0;
-    while (first < before.length && before[first].start.line < edit.line) first++;
-    let after = first;
-    while (after < before.length && before[after].start.line === edit.line) after++;
+    const first = firstOnOrAfter(before, edit.line);
+    const after = firstOnOrAfter(before, edit.line + 1);
     const onLine: Range[] = [];
-    for (let k = 0; k < prose.length; k++)
-      if (prose.lines[k] === edit.line) wordRanges(model, word, onLine, k);
+    const k = spanOnLine(prose, edit.line);
+    if (k >= 0) wordRanges(model, word, onLine, k);
     ranges =
       onLine.length === 0 && after === first
         ? before
@@ -46,6 +44,18 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
   else ranges = wordRanges(model, word, []);
   known.byWord.set(word, ranges);
   return ranges;
+}
+
+/** The first of `places` (in text order) on `line` or after it: searched by halves. */
+function firstOnOrAfter(places: readonly Range[], line: number): number {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (places[mid].start.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
