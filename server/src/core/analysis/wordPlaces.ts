@@ -75,7 +75,11 @@ function wordRanges(model: TranscriptModel, word: string, ranges: Range[], k?: n
   // V8's indexOf takes microseconds per call for longer patterns (it builds
   // search tables each time), which on a long text adds up.
   const key = word.slice(0, 6);
-  for (let at = source.indexOf(key, from0); at >= 0; at = source.indexOf(key, at + 1)) {
+  // One span: searched in its own text, so that a word missing from it is
+  // not searched for through the rest of the text.
+  const hay = from0 === 0 && stop === source.length ? source : source.slice(from0, stop);
+  for (let found = hay.indexOf(key); found >= 0; found = hay.indexOf(key, found + 1)) {
+    const at = from0 + found;
     if (at + word.length > stop) break;
     if (key !== word && !source.startsWith(word, at)) continue;
     while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
