@@ -62,10 +62,10 @@ export class WordCounter {
 
   /**
    * A counter over another text with the same prose spans (see `reread`),
-   * for the paragraphs `paragraphs` (filled by the caller).
+   * for counting the spans of an edited paragraph there.
    */
-  over(source: string, text: LineIndex, paragraphs: readonly Paragraph[]): WordCounter {
-    return new WordCounter(source, text, this.lines, this.starts, paragraphs, this.countIn);
+  over(source: string, text: LineIndex): WordCounter {
+    return new WordCounter(source, text, this.lines, this.starts, [], this.countIn);
   }
 
   /** Words in `count` prose spans from span `first`. */
@@ -85,7 +85,6 @@ export class WordCounter {
 
 /** A paragraph; its prose spans are consecutive, held as the first and a count. */
 export class ParagraphNode implements Paragraph {
-  private counted = -1;
   constructor(
     readonly startLine: number,
     readonly endLine: number,
@@ -95,10 +94,12 @@ export class ParagraphNode implements Paragraph {
     private readonly firstProse: number,
     private readonly proseCount: number,
     readonly counter: WordCounter,
+    /** Its words, when already counted (-1: counted by `counter` when first asked for). */
+    private counted = -1,
   ) {}
 
-  /** This paragraph, its words counted by `counter` (over an edited text). */
-  withCounter(counter: WordCounter): ParagraphNode {
+  /** This paragraph with its words counted by `over` (an edited text), now. */
+  countedBy(over: WordCounter): ParagraphNode {
     return new ParagraphNode(
       this.startLine,
       this.endLine,
@@ -107,7 +108,8 @@ export class ParagraphNode implements Paragraph {
       this.hasWords,
       this.firstProse,
       this.proseCount,
-      counter,
+      this.counter,
+      over.count(this.firstProse, this.proseCount),
     );
   }
 
@@ -128,10 +130,15 @@ export class TurnNode implements Turn {
     private readonly paragraphCount: number,
     readonly hasWords: boolean,
     readonly counter: WordCounter,
+    /** Its words, when already counted (-1: summed from `counter`'s paragraphs when asked for). */
+    private readonly counted = -1,
   ) {}
 
-  /** This turn, its words counted by `counter` (over an edited text). */
-  withCounter(counter: WordCounter): TurnNode {
+  /** This turn with its words summed from `paragraphs` (an edited text's), now. */
+  countedFrom(paragraphs: readonly Paragraph[]): TurnNode {
+    let words = 0;
+    const end = this.firstParagraph + this.paragraphCount;
+    for (let p = this.firstParagraph; p < end; p++) words += paragraphs[p].words;
     return new TurnNode(
       this.label,
       this.startLine,
@@ -139,7 +146,8 @@ export class TurnNode implements Turn {
       this.firstParagraph,
       this.paragraphCount,
       this.hasWords,
-      counter,
+      this.counter,
+      words,
     );
   }
 
@@ -153,6 +161,7 @@ export class TurnNode implements Turn {
   }
 
   get words(): number {
+    if (this.counted >= 0) return this.counted;
     let words = 0;
     const end = this.firstParagraph + this.paragraphCount;
     for (let p = this.firstParagraph; p < end; p++) words += this.counter.paragraphs[p].words;
@@ -161,29 +170,53 @@ export class TurnNode implements Turn {
 }
 
 /**
- * The paragraphs and turns of a model, their words counted over `source`, an
- * edited text with the same prose spans (see `reread`); undefined when they
- * are not the parser's nodes.
+ * Node lists known to be the parser's nodes sharing one counter (checked, or
+ * made so here): lists are never changed once made.
+ */
+const checked = new WeakSet<readonly object[]>();
+
+/**
+ * The paragraphs and turns of a model for `source`, an edited text with the
+ * same prose spans in which only `line` changed (see `reread`); undefined
+ * when they are not the parser's nodes. The paragraph on that line and its
+ * turn are made again with their words counted now; every other node is
+ * kept (its words, counted or not, are those of unchanged lines). Kept
+ * nodes count over the text they were parsed from, and the new ones hold no
+ * text: a chain of edits keeps that one text alive, not one per edit.
  */
 export function nodesOver(
   paragraphs: readonly Paragraph[],
   turns: readonly Turn[],
   source: string,
   text: LineIndex,
-): { paragraphs: Paragraph[]; turns: Turn[] } | undefined {
+  line: number,
+): { paragraphs: readonly Paragraph[]; turns: readonly Turn[] } | undefined {
   const node = paragraphs[0] ?? turns[0];
-  if (node === undefined) return { paragraphs: [], turns: [] };
+  if (node === undefined) return { paragraphs, turns };
   if (!(node instanceof ParagraphNode || node instanceof TurnNode)) return undefined;
-  const over: Paragraph[] = [];
-  const counter = node.counter.over(source, text, over);
-  for (const p of paragraphs) {
-    if (!(p instanceof ParagraphNode) || p.counter !== node.counter) return undefined;
-    over.push(p.withCounter(counter));
+  const { counter } = node;
+  if (!checked.has(paragraphs) || !checked.has(turns)) {
+    for (const p of paragraphs)
+      if (!(p instanceof ParagraphNode) || p.counter !== counter) return undefined;
+    for (const t of turns) if (!(t instanceof TurnNode) || t.counter !== counter) return undefined;
+    checked.add(paragraphs).add(turns);
   }
-  const overTurns: Turn[] = [];
-  for (const t of turns) {
-    if (!(t instanceof TurnNode) || t.counter !== node.counter) return undefined;
-    overTurns.push(t.withCounter(counter));
+  // The paragraph holding the line: the last that starts at or before it.
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid].startLine <= line) low = mid + 1;
+    else high = mid;
   }
-  return { paragraphs: over, turns: overTurns };
+  const at = low - 1;
+  const edited = paragraphs[at] as ParagraphNode | undefined;
+  if (!edited || edited.endLine < line) return { paragraphs, turns };
+  const overParagraphs = paragraphs.slice();
+  overParagraphs[at] = edited.countedBy(counter.over(source, text));
+  const overTurns = turns.slice();
+  if (edited.turn !== undefined)
+    overTurns[edited.turn] = (turns[edited.turn] as TurnNode).countedFrom(overParagraphs);
+  checked.add(overParagraphs).add(overTurns);
+  return { paragraphs: overParagraphs, turns: overTurns };
 }

@@ -150,7 +150,7 @@ export function reread(
     for (const c of previous.chapters) if (normalizeTitle(c.title) === key) return undefined;
   }
   const index = text.edited(source, line);
-  const nodes = nodesOver(previous.paragraphs, previous.turns, source, index);
+  const nodes = nodesOver(previous.paragraphs, previous.turns, source, index, line);
   if (!nodes) return undefined;
   const model = { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };
   // One step deep, as `LineIndex.edited`: a chain of edits must not keep

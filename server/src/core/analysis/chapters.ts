@@ -2,6 +2,7 @@
 import { finding, type Finding } from '../findings';
 import { SECTION_HEADERS, type Timestamp, type TranscriptModel } from '../model';
 import { parse } from '../parser';
+import { rereadFrom } from '../reread';
 import { pos, type Position } from '../text';
 import { lowerBound, upperBound } from '../search';
 import { orderedStamps } from './order';
@@ -52,7 +53,32 @@ export function headingProblem(title: string): string | undefined {
   return 'it would not read back as its heading';
 }
 
+/** The chapter findings of each model, with the tolerance they were made for. */
+const madeFor = new WeakMap<
+  TranscriptModel,
+  { readonly tolerance: number; readonly findings: Finding[] }
+>();
+
+/**
+ * The chapter findings. A model that `reread` made keeps the earlier model's
+ * (they come from chapters, headings, stamps and turns, which it shares),
+ * unless the edited line ends the body: a heading missing at the end is
+ * inserted after that line's last character.
+ */
 export function chapterFindings(model: TranscriptModel, tolerance: number): Finding[] {
+  const had = madeFor.get(model);
+  if (had?.tolerance === tolerance) return had.findings;
+  const from = rereadFrom(model);
+  const base = from && madeFor.get(from.model);
+  const findings =
+    base?.tolerance === tolerance && from!.line !== model.body?.endLine
+      ? base.findings
+      : chapterFindingsOf(model, tolerance);
+  madeFor.set(model, { tolerance, findings });
+  return findings;
+}
+
+function chapterFindingsOf(model: TranscriptModel, tolerance: number): Finding[] {
   const findings: Finding[] = [];
   const { text, stamps, chapters } = model;
   const headingOf = new Map(model.headings.map((h) => [h.chapter, h]));

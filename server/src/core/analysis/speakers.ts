@@ -108,12 +108,7 @@ export function speakerFindings(
   context: SpeakerContext = {},
 ): Finding[] {
   if (model.labels.length === 0 && settings.speakers.length === 0) return [];
-  const byName = new Map<string, SpeakerLabel[]>();
-  for (const label of model.labels) {
-    const list = byName.get(label.name);
-    if (list) list.push(label);
-    else byName.set(label.name, [label]);
-  }
+  const byName = labelsByName(model.labels);
   const roster = new RosterIndex(settings);
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   const renameLabels = (from: string, to: string): Fix => {
@@ -159,14 +154,52 @@ export function speakerFindings(
     // Spellings never reported: every label's and every roster name's words.
     known: [...byName.keys(), ...roster.accepted],
   });
-  for (const m of mentions) addMentionFindings(findings, m, byName, renameLabels);
+  for (const m of mentions) {
+    // A group of mentions the text check kept from the previous text (see
+    // `textMentions`) has the same findings while the labels are the same.
+    let made = mentionFindings.get(m);
+    if (made?.labels !== model.labels) {
+      const list: Finding[] = [];
+      addMentionFindings(list, m, byName, renameLabels);
+      mentionFindings.set(m, (made = { labels: model.labels, findings: list }));
+    }
+    for (const f of made.findings) findings.push(f);
+  }
   return findings;
+}
+
+/** Each group's findings, with the labels they were made with. */
+const mentionFindings = new WeakMap<
+  Mentions,
+  { readonly labels: readonly SpeakerLabel[]; readonly findings: readonly Finding[] }
+>();
+
+/** The labels by name, in text order, kept per label list (a model `reread` made shares its list). */
+const byNameOf = new WeakMap<
+  readonly SpeakerLabel[],
+  ReadonlyMap<string, readonly SpeakerLabel[]>
+>();
+
+function labelsByName(
+  labels: readonly SpeakerLabel[],
+): ReadonlyMap<string, readonly SpeakerLabel[]> {
+  let byName = byNameOf.get(labels);
+  if (!byName) {
+    const made = new Map<string, SpeakerLabel[]>();
+    for (const label of labels) {
+      const list = made.get(label.name);
+      if (list) list.push(label);
+      else made.set(label.name, [label]);
+    }
+    byNameOf.set(labels, (byName = made));
+  }
+  return byName;
 }
 
 /** Each label name thought misspelt, with the name it should be. */
 function labelVerdicts(
   model: TranscriptModel,
-  byName: Map<string, SpeakerLabel[]>,
+  byName: ReadonlyMap<string, readonly SpeakerLabel[]>,
   roster: RosterIndex,
   context: SpeakerContext,
 ): Map<string, LabelVerdict> {
@@ -297,7 +330,7 @@ function textCounter(model: TranscriptModel, names: Iterable<string>): (name: st
 function addMentionFindings(
   findings: Finding[],
   m: Mentions,
-  byName: Map<string, SpeakerLabel[]>,
+  byName: ReadonlyMap<string, readonly SpeakerLabel[]>,
   renameLabels: (from: string, to: string) => Fix,
 ): void {
   const labelList = byName.get(m.speaker);
