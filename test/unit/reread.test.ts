@@ -421,6 +421,36 @@ describe('reading again after an edit', () => {
       );
     });
 
+    it('through more edited lines than the word counts keep apart from their list', () => {
+      // The word counts keep a changed span apart until 64 have changed,
+      // then fold them into a new list (see `SpanWords`): 150 lines, each
+      // edited twice (the second edit takes out what the first counted), the
+      // analysis compared with a full one.
+      const turns: string[] = [];
+      for (let i = 0; i < 150; i++) {
+        const m = String(i % 60).padStart(2, '0');
+        turns.push(
+          `${i % 2 ? 'Stephan' : 'Malte'}:`,
+          `[${Math.floor(i / 60)}:${m}:00] Stefan und Malte reden über Folge ${i}.`,
+        );
+      }
+      let text = `Generated Shownotes\n\nTranscript\n${turns.join('\n')}\n`;
+      let previous = analyze(text);
+      let reread_ = 0;
+      for (let i = 0; i < 300; i++) {
+        const line = 4 + 2 * (i % 150);
+        const next = edit(text, line, 12, 0, i % 3 ? 'Stefan ' : 'Thorsten ');
+        const edited = analyzeEdited(previous, next);
+        if (edited.model.prose === previous.model.prose) reread_++;
+        // Compared every tenth edit: a count gone wrong stays wrong.
+        if (i % 10 === 9)
+          assertSameAnalysis(edited, analyze(next), `edit ${i + 1}, line ${line + 1}`);
+        text = next;
+        previous = edited;
+      }
+      assert.equal(reread_, 300, 'every edit was reread');
+    });
+
     after(() => {
       // The property must have tested the reuse, not only the parser.
       assert.ok(edits > 500, `${edits} edits`);

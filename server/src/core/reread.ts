@@ -9,7 +9,7 @@
  * that both give the same model.
  */
 import { nodesOver } from './bodyNodes';
-import { SECTION_HEADERS, type TranscriptModel } from './model';
+import { SECTION_HEADERS, type ProseSpans, type TranscriptModel } from './model';
 import { chooseReader, type ReadOptions } from './readers';
 import { hasWord, isJsSpace, normalizeTitle } from './scan';
 
@@ -65,9 +65,53 @@ function hasBreak(s: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Lists of items whose lines never go down, once found so (lists are not changed once made). */
+const ascending = new WeakSet<ArrayLike<unknown>>();
+
+function inOrder(lines: ArrayLike<number>): boolean {
+  if (ascending.has(lines)) return true;
+  for (let i = 1; i < lines.length; i++) if (lines[i - 1] > lines[i]) return false;
+  ascending.add(lines);
+  return true;
+}
+
+/** Some item is on `line`: searched by halves in a list in line order, else item by item. */
 function onLine(items: readonly { readonly line: number }[], line: number): boolean {
+  if (ascendingItems(items)) {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (items[mid].line < line) low = mid + 1;
+      else high = mid;
+    }
+    return low < items.length && items[low].line === line;
+  }
   for (const item of items) if (item.line === line) return true;
   return false;
+}
+
+function ascendingItems(items: readonly { readonly line: number }[]): boolean {
+  if (ascending.has(items)) return true;
+  for (let i = 1; i < items.length; i++) if (items[i - 1].line > items[i].line) return false;
+  ascending.add(items);
+  return true;
+}
+
+/** The prose span on `line` (a line has one at most), or -1. */
+function spanOn(prose: ProseSpans, line: number): number {
+  if (inOrder(prose.lines)) {
+    let low = 0;
+    let high = prose.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (prose.lines[mid] < line) low = mid + 1;
+      else high = mid;
+    }
+    return low < prose.length && prose.lines[low] === line ? low : -1;
+  }
+  for (let k = 0; k < prose.length; k++) if (prose.lines[k] === line) return k;
+  return -1;
 }
 
 /**
@@ -105,13 +149,7 @@ export function reread(
     return undefined;
   if (line <= body.startLine || line > body.endLine) return undefined;
   // A prose span of the body, changed past its first character.
-  let span = -1;
-  for (let k = 0; k < prose.length; k++) {
-    if (prose.lines[k] === line) {
-      span = k;
-      break;
-    }
-  }
+  const span = spanOn(prose, line);
   if (span < 0) return undefined;
   const proseStart = prose.starts[span];
   if (character <= proseStart) return undefined;

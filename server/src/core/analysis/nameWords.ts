@@ -288,15 +288,51 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
   if (!read) {
     const lineWords: LineWords[] = new Array(prose.length);
     for (let i = 0; i < prose.length; i++) lineWords[i] = words(i);
-    read = countAll(vocabulary, lineWords);
+    read = countAll(vocabulary, new SpanWords(lineWords, NO_CHANGES));
   }
   vocabulary.texts.set(text, { ...read, prose });
   return new NumberedCounts(vocabulary, read.counts, read.order, read.size);
 }
 
+const NO_CHANGES: ReadonlyMap<number, LineWords> = new Map();
+
+/**
+ * Each prose span's words: a list shared by the texts an edit made from
+ * one another, and the spans changed since it was made (copying the list of
+ * a long transcript's tens of thousands of spans on every keystroke cost more
+ * than the rest of the count). Folded into a new list once many changed.
+ */
+class SpanWords {
+  constructor(
+    private readonly base: readonly LineWords[],
+    private readonly changed: ReadonlyMap<number, LineWords>,
+  ) {}
+
+  get length(): number {
+    return this.base.length;
+  }
+
+  at(i: number): LineWords {
+    return this.changed.size === 0 ? this.base[i] : (this.changed.get(i) ?? this.base[i]);
+  }
+
+  /** These words with span `k`'s now `now`. */
+  with(k: number, now: LineWords): SpanWords {
+    if (this.changed.size >= 64) {
+      const list = this.base.slice();
+      for (const [i, words] of this.changed) list[i] = words;
+      list[k] = now;
+      return new SpanWords(list, NO_CHANGES);
+    }
+    const changed = new Map(this.changed);
+    changed.set(k, now);
+    return new SpanWords(this.base, changed);
+  }
+}
+
 /** The words of a text's prose spans and their sums (see `lineByLineCounts`). */
 interface ReadText {
-  readonly lineWords: LineWords[];
+  readonly lineWords: SpanWords;
   /** By word number: how often. */
   readonly counts: Int32Array;
   /** By word number: the first span that has it, or -1. */
@@ -307,14 +343,14 @@ interface ReadText {
 }
 
 /** The sums of `lineWords`, span by span. */
-function countAll(vocabulary: Vocabulary, lineWords: LineWords[]): ReadText {
+function countAll(vocabulary: Vocabulary, lineWords: SpanWords): ReadText {
   // Read after the lines: they may have numbered new words.
   const counts = new Int32Array(vocabulary.words.length);
   const firstSpan = new Int32Array(vocabulary.words.length).fill(-1);
   const order = new Int32Array(vocabulary.words.length);
   let size = 0;
   for (let i = 0; i < lineWords.length; i++) {
-    const { ids, counts: c } = lineWords[i];
+    const { ids, counts: c } = lineWords.at(i);
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
       if (counts[id] === 0) {
@@ -339,9 +375,8 @@ function countsAfterEdit(
   k: number,
   now: LineWords,
 ): ReadText {
-  const was = last.lineWords[k];
-  const lineWords = last.lineWords.slice();
-  lineWords[k] = now;
+  const was = last.lineWords.at(k);
+  const lineWords = last.lineWords.with(k, now);
   const size0 = vocabulary.words.length;
   const counts = new Int32Array(size0);
   counts.set(last.counts);
@@ -363,13 +398,13 @@ function countsAfterEdit(
     else {
       // Its first place was this line: the next span that has it.
       let s = k + 1;
-      while (s < lineWords.length && !lineWords[s].ids.includes(id)) s++;
+      while (s < lineWords.length && !lineWords.at(s).ids.includes(id)) s++;
       firstSpan[id] = s;
     }
   }
   // Where a word stands in the order: its first span, then its place in that span.
   // (A line has far fewer than 2^24 distinct words: it would be 100 MB long.)
-  const key = (id: number) => firstSpan[id] * 2 ** 24 + lineWords[firstSpan[id]].ids.indexOf(id);
+  const key = (id: number) => firstSpan[id] * 2 ** 24 + lineWords.at(firstSpan[id]).ids.indexOf(id);
   const order = new Int32Array(size0);
   let size = 0;
   const placed = moved.filter((id) => firstSpan[id] >= 0).sort((a, b) => key(a) - key(b));
