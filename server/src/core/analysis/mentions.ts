@@ -18,7 +18,7 @@ import {
 import { detach } from '../scan';
 import type { Settings } from '../settings';
 import { comparePositions, range, type LineIndex, type Range } from '../text';
-import { proseWordCounts, wordFilterFor } from './nameWords';
+import { proseWordCounts, wordFilterFor, type WordFilter } from './nameWords';
 import { proseWordRanges } from './wordPlaces';
 
 /** One misspelt spelling (ignoring case) of one word of a speaker's name. */
@@ -144,7 +144,38 @@ function soundsLikeFor(
   return lastHeard.heard;
 }
 
-export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
+/**
+ * What the text check needs of the names, the known words and the roster's
+ * misspellings, before it reads any text: made again only when they change
+ * (a document's speakers and settings rarely change between two edits).
+ */
+interface Setup {
+  readonly rosterNames: ReadonlySet<string>;
+  readonly parts: ReadonlyMap<string, Part>;
+  readonly knownKeys: ReadonlySet<string>;
+  readonly wrong: ReadonlyMap<string, Part>;
+  readonly wrongPhrases: readonly { key: string; target: Part }[];
+  readonly byCode: ReadonlyMap<string, Part[]>;
+  readonly filter: WordFilter | undefined;
+  /** What a group's places are filtered by besides the places and their lines. */
+  readonly params: string;
+  /** What each word sounds like (see `soundsLikeFor`). */
+  heard: Map<string, Heard>;
+}
+
+/** The last setup, by the settings object and the speakers and known names it was made for. */
+let lastSetup: { settings: Settings; key: string; setup: Setup | undefined } | undefined;
+
+function setupFor(input: MentionInput, known: readonly string[]): Setup | undefined {
+  const { roster } = input;
+  const key = `${[...input.speakers].join('\u0001')}\u0002${known.join('\u0001')}`;
+  if (lastSetup?.settings === roster.settings && lastSetup.key === key) return lastSetup.setup;
+  const setup = makeSetup(input, known);
+  lastSetup = { settings: roster.settings, key, setup };
+  return setup;
+}
+
+function makeSetup(input: MentionInput, known: readonly string[]): Setup | undefined {
   const { roster } = input;
   const rosterNames = new Set(roster.settings.speakers.map((s) => s.name));
   const parts = new Map<string, Part>();
@@ -157,7 +188,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     }
   }
   const knownKeys = new Set<string>(roster.ignoreWords);
-  for (const name of input.known) for (const w of name.split(/\s+/)) knownKeys.add(nameKey(w));
+  for (const name of known) for (const w of name.split(/\s+/)) knownKeys.add(nameKey(w));
   for (const key of parts.keys()) knownKeys.add(key);
 
   // Wrong spellings of one word, from the roster: toward the word of the name they are nearest.
@@ -176,7 +207,7 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
       words.length === 1 ? words[0] : words.find((w) => variantOf(key, w, false) !== undefined);
     if (part) wrong.set(key, { part, speaker, labels: input.speakers.get(speaker) ?? 0 });
   }
-  if (parts.size === 0 && wrong.size === 0 && wrongPhrases.length === 0) return [];
+  if (parts.size === 0 && wrong.size === 0 && wrongPhrases.length === 0) return undefined;
 
   const byCode = new Map<string, Part[]>();
   for (const p of parts.values()) {
@@ -185,16 +216,39 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     if (list) list.push(p);
     else byCode.set(code, [p]);
   }
+  return {
+    rosterNames,
+    parts,
+    knownKeys,
+    wrong,
+    wrongPhrases,
+    byCode,
+    filter: wordFilterFor([...[...parts.values()].map((p) => p.part), ...wrong.keys()], true),
+    params: [
+      roster.ignorePhrases.join('\u0001'),
+      known.join('\u0001'),
+      [...wrong.keys()].join('\u0001'),
+    ].join('\u0002'),
+    heard: soundsLikeFor(parts, knownKeys, wrong),
+  };
+}
+
+export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
+  const { roster } = input;
+  const known = [...input.known];
+  const setup = setupFor(input, known);
+  if (!setup) return [];
+  const { rosterNames, parts, knownKeys, wrong, wrongPhrases, byCode, filter, params } = setup;
 
   // How often the prose has each word, in either case: an ordinary word is
   // mostly written in lower case (`well`, `even`), a name never is.
-  const filter = wordFilterFor([...[...parts.values()].map((p) => p.part), ...wrong.keys()], true);
   const counts = filter ? proseWordCounts(model, filter) : undefined;
   const count = (w: string) => counts?.count(w) ?? 0;
 
   // What each word sounds like depends only on the names, the known words
   // and the roster's misspellings: kept across analyses while they stay.
-  const soundsLikeCache = soundsLikeFor(parts, knownKeys, wrong);
+  if (setup.heard.size > MAX_HEARD) setup.heard = soundsLikeFor(parts, knownKeys, wrong);
+  const soundsLikeCache = setup.heard;
   /** The word of a name `word` misspells, or undefined. */
   const decided = new Map<string, Part | undefined>();
   const heardOf = (word: string): Heard => {
@@ -255,12 +309,6 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   }
 
   const out: Mentions[] = [];
-  // What a group's places are filtered by besides the places and their lines.
-  const params = [
-    roster.ignorePhrases.join('\u0001'),
-    [...input.known].join('\u0001'),
-    [...wrong.keys()].join('\u0001'),
-  ].join('\u0002');
   const made = new Map<string, MadeGroup>();
   const before = groupsByText.get(model.text.editOf?.base ?? model.text);
   for (const [id, { target, forms, extra, inProse }] of groups) {
