@@ -4,6 +4,7 @@
  * into lines and tests one regular expression per line.
  */
 import { analyze, analyzeEdited, LineIndex, outline, parse } from '../server/src/core';
+import { exportTranscript } from '../server/src/core/formats/export';
 import type { Input } from './inputs';
 import { editPlace } from './protocol';
 import { interleave, summarize, type Paired } from './stats';
@@ -38,6 +39,55 @@ export interface CoreFigure {
    * protocol's edit loop (an `x` inserted and deleted in turn), in process.
    */
   readonly edit: Paired;
+  /**
+   * The same edit loop in the input exported as WebVTT and as SRT (an `x`
+   * at the end of a cue's text line past the middle): `analyzeEdited`
+   * against `analyze`, each read as its file name says.
+   */
+  readonly cueEdits?: readonly {
+    readonly format: 'vtt' | 'srt';
+    readonly bytes: number;
+    readonly edit: Paired;
+  }[];
+}
+
+/**
+ * A cue file's edit loop: the text without and with an `x` at the end of the
+ * first text line of a cue (the line after a timing line) past the middle.
+ */
+export function cueEditTexts(text: string): readonly [string, string] {
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && !(lines[line - 1].includes('-->') && lines[line].trim()))
+    line++;
+  const edited = lines.slice();
+  edited[line] = edited[line].replace(/\r?$/, (eol) => `x${eol}`);
+  return [text, edited.join('\n')];
+}
+
+/** `analyzeEdited` against `analyze` on the edit loop of `texts`, read with `context`. */
+async function editPairOf(
+  texts: readonly [string, string],
+  context: { fileName?: string },
+  options: Parameters<typeof interleave>[2],
+): Promise<Paired> {
+  let previous = analyze(texts[0], undefined, context);
+  let step = 0;
+  return interleave(
+    () => {
+      const t = performance.now();
+      sink += analyze(texts[(step + 1) % 2], undefined, context).findings.length;
+      return performance.now() - t;
+    },
+    () => {
+      const t = performance.now();
+      previous = analyzeEdited(previous, texts[++step % 2], undefined, context);
+      const ms = performance.now() - t;
+      sink += previous.findings.length;
+      return ms;
+    },
+    options,
+  );
 }
 
 /** The edit loop's two texts (bench/protocol.ts `editPlace`): without and with the `x`. */
@@ -97,30 +147,30 @@ export async function coreFigure(
   const outlinePair = await interleave(
     timeFloor,
     () => {
+      // A copy of the model each time: the outline is kept per model.
+      const copy = { ...model };
       const t = performance.now();
-      sink += outline(model).length;
+      sink += outline(copy).length;
       return performance.now() - t;
     },
     { reps: side, warmup: 1, warmupMs: warmupMs / 4, budgetMs: budgetMs / 3 },
   );
-  const texts = editTexts(text);
-  let previous = analyze(texts[0]);
-  let step = 0;
-  const editPair = await interleave(
-    () => {
-      const t = performance.now();
-      sink += analyze(texts[(step + 1) % 2]).findings.length;
-      return performance.now() - t;
-    },
-    () => {
-      const t = performance.now();
-      previous = analyzeEdited(previous, texts[++step % 2]);
-      const ms = performance.now() - t;
-      sink += previous.findings.length;
-      return ms;
-    },
-    { reps, warmup, warmupMs, budgetMs },
-  );
+  const editPair = await editPairOf(editTexts(text), {}, { reps, warmup, warmupMs, budgetMs });
+  const cueEdits = [];
+  for (const format of ['vtt', 'srt'] as const) {
+    const exported = exportTranscript(text, format, { force: true });
+    if (!exported.ok) continue;
+    const cueReps = Math.max(3, Math.ceil(reps / 2));
+    cueEdits.push({
+      format,
+      bytes: Buffer.byteLength(exported.content),
+      edit: await editPairOf(
+        cueEditTexts(exported.content),
+        { fileName: `episode.${format}` },
+        { reps: cueReps, warmup, warmupMs: warmupMs / 2, budgetMs: budgetMs / 2 },
+      ),
+    });
+  }
   const mbps = (ms: number) => input.bytes / 1e6 / (ms / 1000);
   return {
     input: input.name,
@@ -133,6 +183,7 @@ export async function coreFigure(
     parse: parsePair,
     outline: outlinePair,
     edit: editPair,
+    cueEdits,
   };
 }
 

@@ -228,6 +228,29 @@ export function render(result: Result): string {
       '',
     );
   }
+  const cueRows = result.core.flatMap((c) =>
+    (c.cueEdits ?? []).map((e) => [
+      c.input,
+      e.format,
+      `${(e.bytes / 1e6).toFixed(2)} MB`,
+      e.edit.subject.n,
+      med(e.edit),
+      p95(e.edit),
+      ms(e.edit.baseline.median),
+      ms(e.edit.baseline.p95),
+      x(e.edit),
+    ]),
+  );
+  if (cueRows.length) {
+    out.push(
+      "1c. Core: the same edit loop in the input exported as WebVTT and SRT (an x at the end of a cue's text line past the middle): analyzeEdited against analyze",
+      table(
+        ['input', 'file', 'size', 'n', 'median', 'p95', 'full median', 'full p95', 'x full'],
+        cueRows,
+      ),
+      '',
+    );
+  }
   if (result.protocol.length) {
     out.push(
       '2. Protocol: node dist/server.js --stdio; ping = documentSymbol of a document that is not open, interleaved; server CPU = ms of CPU the server used per request (from /proc, 10 ms ticks averaged)',

@@ -23,6 +23,7 @@ import {
   type Settings,
   type TranscriptModel,
 } from '../../server/src/core';
+import { exportTranscript } from '../../server/src/core/formats/export';
 import {
   hostileUnit,
   mutatedTranscriptArb,
@@ -325,6 +326,8 @@ describe('reading again after an edit', () => {
     });
     let reread_ = 0;
     let edits = 0;
+    let cueRereads = 0;
+    let cueEdits = 0;
 
     // Settings change between analyses too (a roster written, names ignored):
     // what a check kept for the previous text must not outlive them.
@@ -341,8 +344,9 @@ describe('reading again after an edit', () => {
       start: string,
       steps: readonly (typeof editArb extends fc.Arbitrary<infer E> ? E : never)[],
       settingsAt: (step: number) => Settings = () => DEFAULT_SETTINGS,
+      fileName = '/season/episode.txt',
     ) {
-      const context = { fileName: '/season/episode.txt' };
+      const context = { fileName };
       // The whole chain first, then the oracle: the checks keep what they
       // read last between analyses (the word counts of each prose line), and
       // a full analysis in between would hide whether that is kept right.
@@ -419,6 +423,62 @@ describe('reading again after an edit', () => {
         ),
         { numRuns: 80 },
       );
+    });
+
+    // Cue files: the example and generated transcripts exported as WebVTT
+    // and SRT, edited with what makes or unmakes cues, voices and prose.
+    const cueEditArb = fc.record({
+      line: fc.nat(),
+      column: fc.nat(),
+      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      insert: fc.oneof(
+        { weight: 6, arbitrary: insertArb },
+        {
+          weight: 3,
+          arbitrary: fc.constantFrom(
+            '-->',
+            ' --> ',
+            '00:01:02.000 --> 00:01:03.000',
+            '<v Anna>',
+            '<v Stephan>',
+            '</v>',
+            '<i>',
+            'Anna: ',
+            'Malte: ',
+            '[Anna]: ',
+            'NOTE ',
+            '\n\n',
+            ':',
+            ' ',
+          ),
+        },
+      ),
+    });
+    const exported = (text: string, format: 'vtt' | 'srt'): string => {
+      const r = exportTranscript(text, format, { force: true });
+      return r.ok ? r.content : '';
+    };
+
+    it('on cue files (WebVTT, SRT) through random edit sequences (fast-check)', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.constant(EXAMPLE), transcriptArb),
+          fc.constantFrom('vtt', 'srt'),
+          fc.array(cueEditArb, { minLength: 1, maxLength: 15 }),
+          (t, format: 'vtt' | 'srt', steps) => {
+            const text = exported(t, format);
+            fc.pre(text !== '');
+            const [r0, e0] = [reread_, edits];
+            run(text, steps, undefined, `/season/episode.${format}`);
+            cueRereads += reread_ - r0;
+            cueEdits += edits - e0;
+          },
+        ),
+        { numRuns: 120 },
+      );
+      // The property must have tested the reuse in cue files too.
+      assert.ok(cueRereads > cueEdits / 10, `${cueRereads} of ${cueEdits} cue file edits reread`);
+      console.log(`      ${cueRereads} of ${cueEdits} random cue file edits reread`);
     });
 
     it('through more edited lines than the word counts keep apart from their list', () => {

@@ -9,9 +9,10 @@
  * that both give the same model.
  */
 import { nodesOver } from './bodyNodes';
-import { SECTION_HEADERS, type ProseSpans, type TranscriptModel } from './model';
+import { SECTION_HEADERS, type Cue, type ProseSpans, type TranscriptModel } from './model';
+import { firstTextLine, laterTextLine } from './readers/cues';
 import { chooseReader, type ReadOptions } from './readers';
-import { hasWord, isJsSpace, normalizeTitle } from './scan';
+import { countCueWords, hasWord, isJsSpace, normalizeTitle } from './scan';
 
 /** Where two texts differ: `[start, beforeEnd)` of the one became `[start, afterEnd)` of the other. */
 export interface TextChange {
@@ -114,6 +115,54 @@ function spanOn(prose: ProseSpans, line: number): number {
   return -1;
 }
 
+/** The cue whose text lines (past its timing line) hold `line`, or undefined. */
+function cueTextLine(model: TranscriptModel, line: number): Cue | undefined {
+  const list = model.cues ?? [];
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].firstLine <= line) low = mid + 1;
+    else high = mid;
+  }
+  const cue = list[low - 1];
+  return cue && cue.timingLine < line && line <= cue.lastLine ? cue : undefined;
+}
+
+/**
+ * A text line of a cue stays what the cue reader made of it: not blank, no
+ * timing (`-->`), the same voice (or none) at the same place, its prose from
+ * the same column, a prose span still (or still none), and no finding of the
+ * reader on it. The cues, labels and turns are then the same.
+ */
+function sameCueLine(
+  previous: TranscriptModel,
+  before: string,
+  source: string,
+  line: number,
+  change: TextChange,
+  cue: Cue,
+): boolean {
+  const { text } = previous;
+  const lineStart = text.lineStart(line);
+  const was = before.slice(lineStart, lineStart + text.lineLength(line));
+  const now = source.slice(
+    lineStart,
+    change.afterEnd + (lineStart + was.length - change.beforeEnd),
+  );
+  if (now.trim() === '' || now.includes('-->')) return false;
+  for (const f of previous.findings)
+    if (f.range.start.line <= line && f.range.end.line >= line) return false;
+  const read = line === cue.timingLine + 1 ? firstTextLine : laterTextLine;
+  const lead = (t: string) => t.length - t.trimStart().length;
+  const shape = (t: string) => JSON.stringify([read(t), lead(t)]);
+  if (shape(was) !== shape(now)) return false;
+  const { proseFrom } = read(now);
+  const isProse = (t: string) =>
+    hasWord(t, proseFrom, t.length) && countCueWords(t, proseFrom, t.length) > 0;
+  return isProse(now) === spanOn(previous.prose, line) >= 0 && isProse(was) === isProse(now);
+}
+
 /**
  * The model of `source`, made from `previous` (the model of an earlier text)
  * when the two texts differ only inside the prose of one body line of an
@@ -127,11 +176,12 @@ export function reread(
   source: string,
   options: ReadOptions = {},
 ): TranscriptModel | undefined {
-  const { text, body, prose } = previous;
-  if (previous.layout !== 'auphonic' || !previous.looksLikeTranscript || !body) return undefined;
+  const { text, body, prose, layout } = previous;
+  const cues = layout === 'webvtt' || layout === 'srt';
+  if ((layout !== 'auphonic' && !cues) || !previous.looksLikeTranscript || !body) return undefined;
   // Read the same way: the same reader (by name, or by the first line) and
   // the same chapters beside it, attached as the reader would attach them.
-  if (chooseReader(source, options).layout !== 'auphonic') return undefined;
+  if (chooseReader(source, options).layout !== layout) return undefined;
   const side =
     options.sideChapters && previous.chapters.length === 0 ? options.sideChapters : undefined;
   if (previous.sideChapters !== side) return undefined;
@@ -148,6 +198,11 @@ export function reread(
   )
     return undefined;
   if (line <= body.startLine || line > body.endLine) return undefined;
+  if (cues) {
+    const cue = cueTextLine(previous, line);
+    if (!cue || !sameCueLine(previous, before, source, line, change, cue)) return undefined;
+    return madeBy(previous, source, line);
+  }
   // A prose span of the body, changed past its first character.
   const span = spanOn(prose, line);
   if (span < 0) return undefined;
@@ -187,7 +242,16 @@ export function reread(
     const key = content.trim().replace(/\s+/g, ' ').toLowerCase();
     for (const c of previous.chapters) if (normalizeTitle(c.title) === key) return undefined;
   }
-  const index = text.edited(source, line);
+  return madeBy(previous, source, line);
+}
+
+/** The model of `source`, the previous one's with `line` edited (see `reread`); undefined when its nodes are not the parser's. */
+function madeBy(
+  previous: TranscriptModel,
+  source: string,
+  line: number,
+): TranscriptModel | undefined {
+  const index = previous.text.edited(source, line);
   const nodes = nodesOver(previous.paragraphs, previous.turns, source, index, line);
   if (!nodes) return undefined;
   const model = { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };

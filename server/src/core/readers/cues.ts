@@ -90,6 +90,69 @@ interface RawCue {
   proseFrom: number;
 }
 
+type Voice = NonNullable<RawCue['voice']>;
+
+/**
+ * The first text line of a cue: its voice (a voice tag, `[Name]:`, or a
+ * `Name:` prefix that may be one), and where its prose starts after it.
+ */
+export function firstTextLine(t: string): { readonly voice?: Voice; readonly proseFrom: number } {
+  const lead = t.length - t.trimStart().length;
+  const rest = t.slice(lead);
+  const v = VOICE.exec(rest) ?? BRACKET.exec(rest);
+  if (v && v[1].trim() !== '') {
+    // `[Name]:`, or a voice tag.
+    const nameFrom = rest.startsWith('<') ? voiceNameFrom(v, lead) : lead + 1;
+    return {
+      voice: {
+        name: v[1],
+        at: lead,
+        from: nameFrom,
+        to: nameFrom + v[1].length,
+        rangeTo: lead + (rest.startsWith('<') ? v[0].length : v[0].trimEnd().length),
+        kind: 'tag',
+      },
+      proseFrom: lead + v[0].length,
+    };
+  }
+  const p = PREFIX.exec(rest);
+  const name = p?.[1].trimEnd();
+  if (p && name && isSpeakerName(name))
+    return {
+      voice: {
+        name,
+        at: lead,
+        from: lead,
+        to: lead + name.length,
+        rangeTo: lead + p[1].length + 1,
+        kind: 'prefix',
+      },
+      proseFrom: lead + p[0].length,
+    };
+  return { proseFrom: 0 };
+}
+
+/** A later text line of a cue: a voice tag on it (two voices in one cue), and where its prose starts. */
+export function laterTextLine(t: string): { readonly voice?: Voice; readonly proseFrom: number } {
+  const lead = t.length - t.trimStart().length;
+  const v = VOICE.exec(t.slice(lead));
+  if (v && v[1].trim() !== '') {
+    const nameFrom = voiceNameFrom(v, lead);
+    return {
+      voice: {
+        name: v[1],
+        at: lead,
+        from: nameFrom,
+        to: nameFrom + v[1].length,
+        rangeTo: lead + v[0].length,
+        kind: 'tag',
+      },
+      proseFrom: lead + v[0].length,
+    };
+  }
+  return { proseFrom: lead };
+}
+
 /** Reads a cue file; never throws. */
 export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
   const text = new LineIndex(source);
@@ -222,37 +285,9 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
       last++;
     const cue: RawCue = { firstLine, timingLine, lastLine: last, start, end, proseFrom: 0 };
     if (last > timingLine) {
-      const t = line(timingLine + 1);
-      const lead = t.length - t.trimStart().length;
-      const rest = t.slice(lead);
-      const v = VOICE.exec(rest) ?? BRACKET.exec(rest);
-      if (v && v[1].trim() !== '') {
-        // `[Name]:`, or a voice tag.
-        const nameFrom = rest.startsWith('<') ? voiceNameFrom(v, lead) : lead + 1;
-        cue.voice = {
-          name: v[1],
-          at: lead,
-          from: nameFrom,
-          to: nameFrom + v[1].length,
-          rangeTo: lead + (rest.startsWith('<') ? v[0].length : v[0].trimEnd().length),
-          kind: 'tag',
-        };
-        cue.proseFrom = lead + v[0].length;
-      } else {
-        const p = PREFIX.exec(rest);
-        const name = p?.[1].trimEnd();
-        if (p && name && isSpeakerName(name)) {
-          cue.voice = {
-            name,
-            at: lead,
-            from: lead,
-            to: lead + name.length,
-            rangeTo: lead + p[1].length + 1,
-            kind: 'prefix',
-          };
-          cue.proseFrom = lead + p[0].length;
-        }
-      }
+      const first = firstTextLine(line(timingLine + 1));
+      cue.voice = first.voice;
+      cue.proseFrom = first.proseFrom;
     }
     raw.push(cue);
     i = last + 1;
@@ -339,20 +374,15 @@ export function readCues(source: string, syntax: CueSyntax): TranscriptModel {
       if (l > c.timingLine + 1) {
         // A voice on a later line of the cue (two voices in one cue): a label
         // for renaming and the name checks, inside the turn of the first.
-        const t = line(l);
-        const lead = t.length - t.trimStart().length;
-        const v = VOICE.exec(t.slice(lead));
-        from = lead;
-        if (v && v[1].trim() !== '') {
-          const nameFrom = voiceNameFrom(v, lead);
+        const later = laterTextLine(line(l));
+        from = later.proseFrom;
+        if (later.voice)
           labels.push({
             line: l,
-            name: v[1],
-            nameRange: range(l, nameFrom, nameFrom + v[1].length),
-            range: range(l, lead, lead + v[0].length),
+            name: later.voice.name,
+            nameRange: range(l, later.voice.from, later.voice.to),
+            range: range(l, later.voice.at, later.voice.rangeTo),
           });
-          from = lead + v[0].length;
-        }
       }
       const ls = text.lineStart(l);
       // A line of tags only (`</v>`) holds no word.
