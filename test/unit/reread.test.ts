@@ -465,11 +465,13 @@ describe('reading again after an edit', () => {
           fc.oneof(fc.constant(EXAMPLE), transcriptArb),
           fc.constantFrom('vtt', 'srt'),
           fc.array(cueEditArb, { minLength: 1, maxLength: 15 }),
-          (t, format: 'vtt' | 'srt', steps) => {
+          // The reading-speed check on or off: on, it counts the edited cue again.
+          fc.constantFrom(DEFAULT_SETTINGS, readSettings({ readingSpeed: 12 }).settings),
+          (t, format: 'vtt' | 'srt', steps, settings) => {
             const text = exported(t, format);
             fc.pre(text !== '');
             const [r0, e0] = [reread_, edits];
-            run(text, steps, undefined, `/season/episode.${format}`);
+            run(text, steps, () => settings, `/season/episode.${format}`);
             cueRereads += reread_ - r0;
             cueEdits += edits - e0;
           },

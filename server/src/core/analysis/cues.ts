@@ -5,13 +5,38 @@
 import { finding, type Finding } from '../findings';
 import type { Cue, TranscriptModel } from '../model';
 import { formatCueTime } from '../readers/cues';
+import { rereadFrom } from '../reread';
 import { range } from '../text';
+import { inLineOrder } from './nameWords';
 
 /**
  * `readingSpeed`: characters per second a cue may ask for (0: not checked);
  * the text's characters, tags and the voice left out, over the cue's length.
  */
+/** Each model's cue findings, with the reading speed they were made for. */
+const madeFor = new WeakMap<
+  TranscriptModel,
+  { readonly readingSpeed: number; readonly findings: Finding[] }
+>();
+
 export function cueFindings(model: TranscriptModel, readingSpeed = 0): Finding[] {
+  const had = madeFor.get(model);
+  if (had?.readingSpeed === readingSpeed) return had.findings;
+  // A model `reread` made has the earlier model's cues, timing lines and
+  // blank lines: its overlaps and empty cues are the same, unless the edited
+  // line ends the text (an empty cue's removal reaches its end). The edited
+  // cue's reading speed is made again (see `carriedOver`).
+  const from = rereadFrom(model);
+  const base = from && madeFor.get(from.model);
+  const findings =
+    base?.readingSpeed === readingSpeed && from!.line !== model.text.lineCount - 1
+      ? carriedOver(model, base.findings, from!.line, readingSpeed)
+      : cueFindingsOf(model, readingSpeed);
+  madeFor.set(model, { readingSpeed, findings });
+  return findings;
+}
+
+function cueFindingsOf(model: TranscriptModel, readingSpeed: number): Finding[] {
   const cues = model.cues;
   if (!cues) return [];
   const findings: Finding[] = [];
@@ -53,20 +78,8 @@ export function cueFindings(model: TranscriptModel, readingSpeed = 0): Finding[]
         ),
       );
     }
-    if (readingSpeed > 0 && cue.hasWords && cue.start !== undefined && cue.end !== undefined) {
-      const seconds = cue.end - cue.start;
-      const chars = cueCharacters(model, cue);
-      if (seconds > 0 && chars / seconds > readingSpeed) {
-        const speed = Math.round((chars / seconds) * 10) / 10;
-        findings.push(
-          finding(
-            'cue-reading-speed',
-            range(cue.timingLine, 0, model.text.lineLength(cue.timingLine)),
-            `This cue asks for ${speed} characters per second (${chars} in ${Math.round(seconds * 1000) / 1000} s), more than ${readingSpeed}`,
-          ),
-        );
-      }
-    }
+    const tooFast = readingSpeedFinding(model, cue, readingSpeed);
+    if (tooFast) findings.push(tooFast);
     if (!cue.hasWords) {
       // The cue's lines and the blank line after it.
       const { text } = model;
@@ -101,6 +114,61 @@ export function cueFindings(model: TranscriptModel, readingSpeed = 0): Finding[]
   return findings;
 }
 
+/** `cue-reading-speed` on a cue that asks for more than `readingSpeed` characters per second (0: none). */
+function readingSpeedFinding(
+  model: TranscriptModel,
+  cue: Cue,
+  readingSpeed: number,
+): Finding | undefined {
+  if (readingSpeed <= 0 || !cue.hasWords || cue.start === undefined || cue.end === undefined)
+    return undefined;
+  const seconds = cue.end - cue.start;
+  const chars = cueCharacters(model, cue);
+  if (!(seconds > 0 && chars / seconds > readingSpeed)) return undefined;
+  const speed = Math.round((chars / seconds) * 10) / 10;
+  return finding(
+    'cue-reading-speed',
+    range(cue.timingLine, 0, model.text.lineLength(cue.timingLine)),
+    `This cue asks for ${speed} characters per second (${chars} in ${Math.round(seconds * 1000) / 1000} s), more than ${readingSpeed}`,
+  );
+}
+
+/**
+ * The findings of the model `reread` made from the one `base` was made for,
+ * by editing `line`: the same overlaps and empty cues; the edited cue's
+ * reading speed made again, in its place.
+ */
+function carriedOver(
+  model: TranscriptModel,
+  base: Finding[],
+  line: number,
+  readingSpeed: number,
+): Finding[] {
+  if (readingSpeed === 0) return base;
+  const cues = model.cues ?? [];
+  let low = 0;
+  let high = cues.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cues[mid].firstLine <= line) low = mid + 1;
+    else high = mid;
+  }
+  const cue = cues[low - 1];
+  if (!cue || line > cue.lastLine) return base;
+  // The cue's findings start on its timing line, in cue order: its
+  // reading-speed finding follows its overlap and precedes the next cue's.
+  const out = base.filter(
+    (f) => !(f.code === 'cue-reading-speed' && f.range.start.line === cue.timingLine),
+  );
+  const fresh = readingSpeedFinding(model, cue, readingSpeed);
+  if (fresh) {
+    let at = 0;
+    while (at < out.length && out[at].range.start.line <= cue.timingLine) at++;
+    out.splice(at, 0, fresh);
+  }
+  return out;
+}
+
 function lineText(model: TranscriptModel, cue: Cue): string {
   const r = cue.startRange!;
   return model.text.line(cue.timingLine).slice(r.start.character, r.end.character);
@@ -111,8 +179,22 @@ function cueCharacters(model: TranscriptModel, cue: Cue): number {
   const { prose } = model;
   let chars = 0;
   let lines = 0;
-  for (let i = 0; i < prose.length; i++) {
+  // The cue's spans: found by halves when the spans are in line order (a
+  // cue reader's are), else by reading them all (every cue reading every
+  // span was quadratic on a long file).
+  const ordered = inLineOrder(model);
+  let i = 0;
+  if (ordered) {
+    let high = prose.length;
+    while (i < high) {
+      const mid = (i + high) >> 1;
+      if (prose.lines[mid] <= cue.timingLine) i = mid + 1;
+      else high = mid;
+    }
+  }
+  for (; i < prose.length; i++) {
     const line = prose.lines[i];
+    if (ordered && line > cue.lastLine) break;
     if (line <= cue.timingLine || line > cue.lastLine) continue;
     const t = model.text
       .line(line)
