@@ -165,11 +165,13 @@ function sameCueLine(
 
 /**
  * The model of `source`, made from `previous` (the model of an earlier text)
- * when the two texts differ only inside the prose of one body line of an
- * Auphonic export, past its first character, and the line stays prose: no
- * line break added or removed, no stamp, label, heading or section header
- * made, no words left where there were. Undefined otherwise: then parse.
- * `options` name the file and the chapters beside it, as for `parse`.
+ * when the two texts differ only inside one line, no line break added or
+ * removed, and the reader reads that line as before: in an Auphonic export,
+ * the prose of a body line past its first character that stays prose (no
+ * stamp, label, heading or section header made, words left); in a WebVTT or
+ * SRT file, a text line of a cue read alike (see `sameCueLine`). Undefined
+ * otherwise: then parse. `options` name the file and the chapters beside it,
+ * as for `parse`.
  */
 export function reread(
   previous: TranscriptModel,
