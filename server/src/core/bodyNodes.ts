@@ -5,6 +5,7 @@
  */
 import type { Paragraph, SpeakerLabel, Timestamp, Turn } from './model';
 import { countWords } from './scan';
+import { upperBound } from './search';
 import { range, type LineIndex, type Range } from './text';
 
 /** A body timestamp; its range is made when first asked for. */
@@ -202,14 +203,7 @@ export function nodesOver(
     checked.add(paragraphs).add(turns);
   }
   // The paragraph holding the line: the last that starts at or before it.
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (paragraphs[mid].startLine <= line) low = mid + 1;
-    else high = mid;
-  }
-  const at = low - 1;
+  const at = upperBound(paragraphs, line, (p) => p.startLine) - 1;
   const edited = paragraphs[at] as ParagraphNode | undefined;
   if (!edited || edited.endLine < line) return { paragraphs, turns };
   const overParagraphs = paragraphs.slice();

@@ -10,7 +10,8 @@
  */
 import { nodesOver } from './bodyNodes';
 import { SECTION_HEADERS, type Cue, type ProseSpans, type TranscriptModel } from './model';
-import { firstTextLine, laterTextLine } from './readers/cues';
+import { cueAt, firstTextLine, laterTextLine } from './readers/cues';
+import { indexOf, lowerBound } from './search';
 import { chooseReader, type ReadOptions } from './readers';
 import { countCueWords, hasWord, isJsSpace, normalizeTitle } from './scan';
 
@@ -66,67 +67,31 @@ function hasBreak(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Lists of items whose lines never go down, once found so (lists are not changed once made). */
+/** Lists found in line order (lists are not changed once made). */
 const ascending = new WeakSet<ArrayLike<unknown>>();
 
-function inOrder(lines: ArrayLike<number>): boolean {
-  if (ascending.has(lines)) return true;
-  for (let i = 1; i < lines.length; i++) if (lines[i - 1] > lines[i]) return false;
-  ascending.add(lines);
+/** The list's lines never go down: checked once per list. */
+function inLineOrder<T>(items: ArrayLike<T>, lineOf: (item: T) => number): boolean {
+  if (ascending.has(items)) return true;
+  for (let i = 1; i < items.length; i++) if (lineOf(items[i - 1]) > lineOf(items[i])) return false;
+  ascending.add(items);
   return true;
 }
 
 /** Some item is on `line`: searched by halves in a list in line order, else item by item. */
 function onLine(items: readonly { readonly line: number }[], line: number): boolean {
-  if (ascendingItems(items)) {
-    let low = 0;
-    let high = items.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (items[mid].line < line) low = mid + 1;
-      else high = mid;
-    }
-    return low < items.length && items[low].line === line;
+  if (inLineOrder(items, (i) => i.line)) {
+    const i = lowerBound(items, line, (x) => x.line);
+    return i < items.length && items[i].line === line;
   }
-  for (const item of items) if (item.line === line) return true;
-  return false;
+  return items.some((item) => item.line === line);
 }
 
-function ascendingItems(items: readonly { readonly line: number }[]): boolean {
-  if (ascending.has(items)) return true;
-  for (let i = 1; i < items.length; i++) if (items[i - 1].line > items[i].line) return false;
-  ascending.add(items);
-  return true;
-}
-
-/** The prose span on `line` (a line has one at most), or -1. */
+/** The prose span on `line` (the first, in a list out of line order), or -1. */
 function spanOn(prose: ProseSpans, line: number): number {
-  if (inOrder(prose.lines)) {
-    let low = 0;
-    let high = prose.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (prose.lines[mid] < line) low = mid + 1;
-      else high = mid;
-    }
-    return low < prose.length && prose.lines[low] === line ? low : -1;
-  }
+  if (inLineOrder(prose.lines, (l) => l)) return indexOf(prose.lines, line);
   for (let k = 0; k < prose.length; k++) if (prose.lines[k] === line) return k;
   return -1;
-}
-
-/** The cue whose text lines (past its timing line) hold `line`, or undefined. */
-function cueTextLine(model: TranscriptModel, line: number): Cue | undefined {
-  const list = model.cues ?? [];
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid].firstLine <= line) low = mid + 1;
-    else high = mid;
-  }
-  const cue = list[low - 1];
-  return cue && cue.timingLine < line && line <= cue.lastLine ? cue : undefined;
 }
 
 /**
@@ -201,8 +166,10 @@ export function reread(
     return undefined;
   if (line <= body.startLine || line > body.endLine) return undefined;
   if (cues) {
-    const cue = cueTextLine(previous, line);
-    if (!cue || !sameCueLine(previous, before, source, line, change, cue)) return undefined;
+    // A text line of a cue: past its timing line.
+    const cue = cueAt(previous.cues ?? [], line);
+    if (!cue || line <= cue.timingLine || !sameCueLine(previous, before, source, line, change, cue))
+      return undefined;
     return madeBy(previous, source, line);
   }
   // A prose span of the body, changed past its first character.

@@ -2,7 +2,7 @@
 
 /** The first index whose key passes `after` (`items.length` when none does). */
 function firstIndex<T>(
-  items: readonly T[],
+  items: ArrayLike<T>,
   after: (key: number) => boolean,
   key: (item: T) => number,
 ): number {
@@ -18,7 +18,7 @@ function firstIndex<T>(
 
 /** The first index whose key is at least `value` (`items.length` when there is none). */
 export function lowerBound<T>(
-  items: readonly T[],
+  items: ArrayLike<T>,
   value: number,
   key: (item: T) => number,
 ): number {
@@ -27,9 +27,15 @@ export function lowerBound<T>(
 
 /** The first index whose key is above `value` (`items.length` when there is none). */
 export function upperBound<T>(
-  items: readonly T[],
+  items: ArrayLike<T>,
   value: number,
   key: (item: T) => number,
 ): number {
   return firstIndex(items, (k) => k > value, key);
+}
+
+/** The index of the entry equal to `value` in sorted numbers (the first such), or -1. */
+export function indexOf(sorted: ArrayLike<number>, value: number): number {
+  const i = lowerBound(sorted, value, (n) => n);
+  return i < sorted.length && sorted[i] === value ? i : -1;
 }

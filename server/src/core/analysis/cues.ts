@@ -4,7 +4,8 @@
  */
 import { finding, type Finding } from '../findings';
 import type { Cue, TranscriptModel } from '../model';
-import { formatCueTime } from '../readers/cues';
+import { cueAt, formatCueTime } from '../readers/cues';
+import { upperBound } from '../search';
 import { rereadFrom } from '../reread';
 import { range } from '../text';
 import { inLineOrder } from './nameWords';
@@ -145,16 +146,8 @@ function carriedOver(
   readingSpeed: number,
 ): Finding[] {
   if (readingSpeed === 0) return base;
-  const cues = model.cues ?? [];
-  let low = 0;
-  let high = cues.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (cues[mid].firstLine <= line) low = mid + 1;
-    else high = mid;
-  }
-  const cue = cues[low - 1];
-  if (!cue || line > cue.lastLine) return base;
+  const cue = cueAt(model.cues ?? [], line);
+  if (!cue) return base;
   // The cue's findings start on its timing line, in cue order: its
   // reading-speed finding follows its overlap and precedes the next cue's.
   const out = base.filter(
@@ -183,16 +176,11 @@ function cueCharacters(model: TranscriptModel, cue: Cue): number {
   // cue reader's are), else by reading them all (every cue reading every
   // span was quadratic on a long file).
   const ordered = inLineOrder(model);
-  let i = 0;
-  if (ordered) {
-    let high = prose.length;
-    while (i < high) {
-      const mid = (i + high) >> 1;
-      if (prose.lines[mid] <= cue.timingLine) i = mid + 1;
-      else high = mid;
-    }
-  }
-  for (; i < prose.length; i++) {
+  for (
+    let i = ordered ? upperBound(prose.lines, cue.timingLine, (l) => l) : 0;
+    i < prose.length;
+    i++
+  ) {
     const line = prose.lines[i];
     if (ordered && line > cue.lastLine) break;
     if (line <= cue.timingLine || line > cue.lastLine) continue;

@@ -7,6 +7,7 @@ import type { ProseSpans, TranscriptModel } from '../model';
 import { isSingleWordName } from '../names';
 import { detach } from '../scan';
 import type { LineIndex } from '../text';
+import { indexOf } from '../search';
 import { mergeRuns, WordTally } from './wordTally';
 
 export const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -470,16 +471,9 @@ export function inLineOrder(model: TranscriptModel): boolean {
   return ordered;
 }
 
-/** The span on `line` of spans in line order (one at most), or -1: searched by halves. */
+/** The span on `line` of spans in line order (one at most), or -1. */
 export function spanOnLine(prose: ProseSpans, line: number): number {
-  let low = 0;
-  let high = prose.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (prose.lines[mid] < line) low = mid + 1;
-    else high = mid;
-  }
-  return low < prose.length && prose.lines[low] === line ? low : -1;
+  return indexOf(prose.lines, line);
 }
 
 /**

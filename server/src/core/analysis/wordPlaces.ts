@@ -5,6 +5,7 @@
  * line again.
  */
 import type { ProseSpans, TranscriptModel } from '../model';
+import { lowerBound } from '../search';
 import { range, type LineIndex, type Range } from '../text';
 import { inLineOrder, spanOnLine, WORD, WORD_AT } from './nameWords';
 
@@ -31,8 +32,8 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
   const before = base && base.prose === prose ? base.byWord.get(word) : undefined;
   if (edit && before && word !== '' && inLineOrder(model)) {
     // The places before the edited line, that line's, then those after.
-    const first = firstOnOrAfter(before, edit.line);
-    const after = firstOnOrAfter(before, edit.line + 1);
+    const first = lowerBound(before, edit.line, (r) => r.start.line);
+    const after = lowerBound(before, edit.line + 1, (r) => r.start.line);
     const onLine: Range[] = [];
     const k = spanOnLine(prose, edit.line);
     if (k >= 0) wordRanges(model, word, onLine, k);
@@ -44,18 +45,6 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
   else ranges = wordRanges(model, word, []);
   known.byWord.set(word, ranges);
   return ranges;
-}
-
-/** The first of `places` (in text order) on `line` or after it: searched by halves. */
-function firstOnOrAfter(places: readonly Range[], line: number): number {
-  let low = 0;
-  let high = places.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (places[mid].start.line < line) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

@@ -15,6 +15,7 @@ import { isSpeakerName } from '../formats/prefix';
 import { variantOf } from '../names';
 import type { Cue, Paragraph, SpeakerLabel, Timestamp, TranscriptModel, Turn } from '../model';
 import { clip, countCueWords, hasWord, noSplit } from '../scan';
+import { upperBound } from '../search';
 import { LineIndex, range } from '../text';
 import { flatModel, noTranscript } from './flat';
 import type { Layout } from './reader';
@@ -92,6 +93,17 @@ interface RawCue {
 
 type Voice = NonNullable<RawCue['voice']>;
 
+/** The cue whose lines hold `line` (cues in line order), or undefined. */
+export function cueAt(cues: readonly Cue[], line: number): Cue | undefined {
+  const cue = cues[upperBound(cues, line, (c) => c.firstLine) - 1];
+  return cue && line <= cue.lastLine ? cue : undefined;
+}
+
+/** A voice tag (`<v Name>`) matched at `lead`, its range ending at `rangeTo`. */
+function tagVoice(v: RegExpExecArray, nameFrom: number, lead: number, rangeTo: number): Voice {
+  return { name: v[1], at: lead, from: nameFrom, to: nameFrom + v[1].length, rangeTo, kind: 'tag' };
+}
+
 /**
  * The first text line of a cue: its voice (a voice tag, `[Name]:`, or a
  * `Name:` prefix that may be one), and where its prose starts after it.
@@ -104,14 +116,12 @@ export function firstTextLine(t: string): { readonly voice?: Voice; readonly pro
     // `[Name]:`, or a voice tag.
     const nameFrom = rest.startsWith('<') ? voiceNameFrom(v, lead) : lead + 1;
     return {
-      voice: {
-        name: v[1],
-        at: lead,
-        from: nameFrom,
-        to: nameFrom + v[1].length,
-        rangeTo: lead + (rest.startsWith('<') ? v[0].length : v[0].trimEnd().length),
-        kind: 'tag',
-      },
+      voice: tagVoice(
+        v,
+        nameFrom,
+        lead,
+        lead + (rest.startsWith('<') ? v[0].length : v[0].trimEnd().length),
+      ),
       proseFrom: lead + v[0].length,
     };
   }
@@ -139,14 +149,7 @@ export function laterTextLine(t: string): { readonly voice?: Voice; readonly pro
   if (v && v[1].trim() !== '') {
     const nameFrom = voiceNameFrom(v, lead);
     return {
-      voice: {
-        name: v[1],
-        at: lead,
-        from: nameFrom,
-        to: nameFrom + v[1].length,
-        rangeTo: lead + v[0].length,
-        kind: 'tag',
-      },
+      voice: tagVoice(v, nameFrom, lead, lead + v[0].length),
       proseFrom: lead + v[0].length,
     };
   }
