@@ -8,7 +8,7 @@ import { cueAt, formatCueTime } from '../readers/cues';
 import { upperBound } from '../search';
 import { rereadFrom } from '../reread';
 import { range } from '../text';
-import { inLineOrder } from './nameWords';
+import { inLineOrder } from './wordFilter';
 
 /**
  * `readingSpeed`: characters per second a cue may ask for (0: not checked);

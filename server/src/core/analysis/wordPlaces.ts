@@ -7,7 +7,7 @@
 import type { ProseSpans, TranscriptModel } from '../model';
 import { lowerBound } from '../search';
 import { range, type LineIndex, type Range } from '../text';
-import { inLineOrder, spanOnLine, WORD, WORD_AT } from './nameWords';
+import { inLineOrder, spanOnLine, WORD, WORD_AT } from './wordFilter';
 
 /**
  * The places found per text and word, with the prose spans they were found
