@@ -11,11 +11,13 @@ import fc from 'fast-check';
 import {
   analyze,
   analyzeEdited,
+  applyChange,
   changedSpan,
   DEFAULT_SETTINGS,
   LineIndex,
   outline,
   parse,
+  range,
   readSettings,
   reread,
   type Analysis,
@@ -107,6 +109,22 @@ function edit(text: string, line: number, column: number, cut: number, insert: s
   return text.slice(0, start) + insert + text.slice(end);
 }
 
+/** `edit` as an editor sends it to the server: a change of a range, applied to the index. */
+function editIndex(
+  index: LineIndex,
+  line: number,
+  column: number,
+  cut: number,
+  insert: string,
+): LineIndex {
+  const l = line % index.lineCount;
+  const start = column % (index.lineLength(l) + 1);
+  const end = Math.min(index.lineLength(l), start + cut);
+  // Sent the wrong way round now and then: the range is taken right.
+  const r = range(l, start, end);
+  return applyChange(index, (line & 4) === 0 ? r : { start: r.end, end: r.start }, insert);
+}
+
 describe('reading again after an edit', () => {
   describe('changedSpan', () => {
     it('finds the part two texts do not share, also past the block size', () => {
@@ -177,6 +195,68 @@ describe('reading again after an edit', () => {
       const again = edited.edited('one\r\ntwo and more\nthree!\rfour', 2);
       assert.equal(again.editOf?.base, edited);
       assert.equal(edited.editOf, undefined, 'the earlier base is let go');
+    });
+  });
+
+  describe('LineIndex.withLine and applyChange', () => {
+    /** Every line, line start, line break, position and the head agree with a fresh index. */
+    const assertSameIndex = (made: LineIndex, text: string, what: string) => {
+      const fresh = new LineIndex(text);
+      assert.equal(made.length, text.length, what);
+      assert.equal(made.lineCount, fresh.lineCount, what);
+      for (let i = 0; i < fresh.lineCount; i++) {
+        assert.equal(made.line(i), fresh.line(i), `${what}: line ${i}`);
+        assert.equal(made.lineStart(i), fresh.lineStart(i), `${what}: start of line ${i}`);
+        assert.equal(made.breakAfter(i), fresh.breakAfter(i), `${what}: break after line ${i}`);
+      }
+      for (const n of [0, 3, 10, text.length, text.length + 5])
+        assert.equal(made.head(n), text.slice(0, n), `${what}: head(${n})`);
+      for (let o = 0; o <= text.length; o += 3)
+        assert.deepEqual(made.positionAt(o), fresh.positionAt(o), `${what}: positionAt(${o})`);
+    };
+
+    it('change a line without joining the text, and join it to the same text (fast-check)', () => {
+      const textArb = fc
+        .array(fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r')), {
+          maxLength: 8,
+        })
+        .map((ls) => ls.map(([l, b]) => l.replace(/[\r\n]/g, '') + b).join('') + 'end');
+      const changeArb = fc.record({
+        line: fc.nat(),
+        from: fc.nat({ max: 12 }),
+        to: fc.nat({ max: 12 }),
+        text: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('\n', 'a\r\nb', '\r')),
+        toLine: fc.oneof(fc.constant(0), fc.nat({ max: 2 })),
+      });
+      fc.assert(
+        fc.property(textArb, fc.array(changeArb, { maxLength: 80 }), (start, changes) => {
+          let text = start;
+          let index = new LineIndex(text);
+          for (const [n, c] of changes.entries()) {
+            const line = c.line % index.lineCount;
+            const r = {
+              start: { line, character: c.from },
+              end: { line: line + c.toLine, character: c.to },
+            };
+            const before = index;
+            index = applyChange(index, r, c.text);
+            const reference = new LineIndex(text);
+            const [a, b] = c.toLine === 0 && c.to < c.from ? [r.end, r.start] : [r.start, r.end];
+            text =
+              text.slice(0, reference.offsetAt(a)) + c.text + text.slice(reference.offsetAt(b));
+            const inLine = c.toLine === 0 && !/[\r\n]/.test(c.text);
+            // Inside a line: made from the one before, unless an emptied line
+            // joined a lone \r and a \n into one break.
+            if (inLine && index !== before && index.lineCount === before.lineCount)
+              assert.equal(index.editOf?.base, before);
+            // Every fourth state is checked joined, the others line by line.
+            if (n % 4 === 3) assert.equal(index.text, text, `change ${n + 1}: the joined text`);
+            assertSameIndex(index, text, `change ${n + 1} ${JSON.stringify(c)}`);
+          }
+          assert.equal(index.text, text);
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 
@@ -328,6 +408,8 @@ describe('reading again after an edit', () => {
     let edits = 0;
     let cueRereads = 0;
     let cueEdits = 0;
+    /** Edits read again from the previous model's index changed in one line, not joined. */
+    let lineRereads = 0;
 
     // Settings change between analyses too (a roster written, names ignored):
     // what a check kept for the previous text must not outlive them.
@@ -362,12 +444,27 @@ describe('reading again after an edit', () => {
         settings: Settings;
         what: string;
       }[] = [];
+      // Half the steps give the text as the server has it: the previous
+      // model's index changed by the editor's range (`applyChange`), not
+      // joined when the change stays inside a line.
+      let index = previous.model.text;
+      const indexes: LineIndex[] = [];
       for (const [n, e] of steps.entries()) {
         const next = edit(text, e.line, e.column, e.cut, e.insert);
         const settings = settingsAt(n);
-        const edited = analyzeEdited(previous, next, settings, context);
+        const viaIndex = (e.column & 1) === 0;
+        index = viaIndex
+          ? editIndex(index, e.line, e.column, e.cut, e.insert)
+          : new LineIndex(next);
+        indexes.push(index);
+        const edited = analyzeEdited(previous, viaIndex ? index : next, settings, context);
         edits++;
         if (next !== text && edited.model.prose === previous.model.prose) reread_++;
+        if (edited.model.text === index && index.editOf?.base === previous.model.text)
+          lineRereads++;
+        // As the server does: the model's index of the same text replaces the document's.
+        const read = edited.model.text;
+        if (read !== index && read.text === index.text) index = read;
         const nodes = outline(edited.model);
         chain.push({
           text: next,
@@ -379,7 +476,9 @@ describe('reading again after an edit', () => {
         text = next;
         previous = edited;
       }
-      for (const { text, edited, nodes, settings, what } of chain) {
+      for (const [n, { text, edited, nodes, settings, what }] of chain.entries()) {
+        assert.equal(indexes[n].text, text, `${what}: the changed index's text`);
+        assert.equal(edited.model.text.text, text, `${what}: the model's text`);
         const full = analyze(text, settings, context);
         assertSameAnalysis(edited, full, what);
         assert.deepStrictEqual(nodes, outline(full.model), `${what}: the outline`);
@@ -517,7 +616,10 @@ describe('reading again after an edit', () => {
       // The property must have tested the reuse, not only the parser.
       assert.ok(edits > 500, `${edits} edits`);
       assert.ok(reread_ > edits / 10, `${reread_} of ${edits} edits reread`);
-      console.log(`      ${reread_} of ${edits} random edits reread from the previous model`);
+      assert.ok(lineRereads > edits / 20, `${lineRereads} of ${edits} edits reread line by line`);
+      console.log(
+        `      ${reread_} of ${edits} random edits reread from the previous model, ${lineRereads} of them line by line`,
+      );
     });
   });
 });

@@ -51,7 +51,8 @@ export class Label implements SpeakerLabel {
  */
 export class WordCounter {
   constructor(
-    private readonly source: string,
+    /** The text counted in; undefined: each line of `text` is read on its own. */
+    private readonly source: string | undefined,
     private readonly text: LineIndex,
     /** Prose span `k` is line `lines[k]` from column `starts[k]`. */
     private readonly lines: ArrayLike<number>,
@@ -63,15 +64,23 @@ export class WordCounter {
 
   /**
    * A counter over another text with the same prose spans (see `reread`),
-   * for counting the spans of an edited paragraph there.
+   * for counting the spans of an edited paragraph there: line by line, so
+   * that a text not joined into one string (`LineIndex.withLine`) stays so.
    */
-  over(source: string, text: LineIndex): WordCounter {
-    return new WordCounter(source, text, this.lines, this.starts, [], this.countIn);
+  over(text: LineIndex): WordCounter {
+    return new WordCounter(undefined, text, this.lines, this.starts, [], this.countIn);
   }
 
   /** Words in `count` prose spans from span `first`. */
   count(first: number, count: number): number {
     let words = 0;
+    if (this.source === undefined) {
+      for (let k = first; k < first + count; k++) {
+        const line = this.text.line(this.lines[k]);
+        words += this.countIn(line, this.starts[k], line.length);
+      }
+      return words;
+    }
     for (let k = first; k < first + count; k++) {
       const start = this.text.lineStart(this.lines[k]);
       words += this.countIn(
@@ -188,7 +197,6 @@ const checked = new WeakSet<readonly object[]>();
 export function nodesOver(
   paragraphs: readonly Paragraph[],
   turns: readonly Turn[],
-  source: string,
   text: LineIndex,
   line: number,
 ): { paragraphs: readonly Paragraph[]; turns: readonly Turn[] } | undefined {
@@ -207,7 +215,7 @@ export function nodesOver(
   const edited = paragraphs[at] as ParagraphNode | undefined;
   if (!edited || edited.endLine < line) return { paragraphs, turns };
   const overParagraphs = paragraphs.slice();
-  overParagraphs[at] = edited.countedBy(counter.over(source, text));
+  overParagraphs[at] = edited.countedBy(counter.over(text));
   const overTurns = turns.slice();
   if (edited.turn !== undefined)
     overTurns[edited.turn] = (turns[edited.turn] as TurnNode).countedFrom(overParagraphs);

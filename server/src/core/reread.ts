@@ -14,6 +14,7 @@ import { cueAt, firstTextLine, laterTextLine } from './readers/cues';
 import { indexOf, lowerBound } from './search';
 import { chooseReader, type ReadOptions } from './readers';
 import { countCueWords, hasWord, isJsSpace, normalizeTitle } from './scan';
+import type { LineIndex } from './text';
 
 /** Where two texts differ: `[start, beforeEnd)` of the one became `[start, afterEnd)` of the other. */
 export interface TextChange {
@@ -102,19 +103,11 @@ function spanOn(prose: ProseSpans, line: number): number {
  */
 function sameCueLine(
   previous: TranscriptModel,
-  before: string,
-  source: string,
+  was: string,
+  now: string,
   line: number,
-  change: TextChange,
   cue: Cue,
 ): boolean {
-  const { text } = previous;
-  const lineStart = text.lineStart(line);
-  const was = before.slice(lineStart, lineStart + text.lineLength(line));
-  const now = source.slice(
-    lineStart,
-    change.afterEnd + (lineStart + was.length - change.beforeEnd),
-  );
   if (now.trim() === '' || now.includes('-->')) return false;
   for (const f of previous.findings)
     if (f.range.start.line <= line && f.range.end.line >= line) return false;
@@ -140,7 +133,7 @@ function sameCueLine(
  */
 export function reread(
   previous: TranscriptModel,
-  source: string,
+  source: string | LineIndex,
   options: ReadOptions = {},
 ): TranscriptModel | undefined {
   const { text, body, prose, layout } = previous;
@@ -152,23 +145,15 @@ export function reread(
   const side =
     options.sideChapters && previous.chapters.length === 0 ? options.sideChapters : undefined;
   if (previous.sideChapters !== side) return undefined;
-  const before = text.text;
-  const change = changedSpan(before, source);
-  if (!change) return previous;
-  const { line, character } = text.positionAt(change.start);
-  const lineStart = text.lineStart(line);
-  const lineEnd = lineStart + text.lineLength(line);
-  if (change.start < lineStart || change.beforeEnd > lineEnd) return undefined;
-  if (
-    hasBreak(before, change.start, change.beforeEnd) ||
-    hasBreak(source, change.start, change.afterEnd)
-  )
-    return undefined;
+  const edit = lineEdit(text, source);
+  if (edit === 'same') return previous;
+  if (!edit) return undefined;
+  const { line, character, was, now } = edit;
   if (line <= body.startLine || line > body.endLine) return undefined;
   if (cues) {
     // A text line of a cue: past its timing line.
     const cue = cueAt(previous.cues ?? [], line);
-    if (!cue || line <= cue.timingLine || !sameCueLine(previous, before, source, line, change, cue))
+    if (!cue || line <= cue.timingLine || !sameCueLine(previous, was, now, line, cue))
       return undefined;
     return madeBy(previous, source, line);
   }
@@ -187,14 +172,12 @@ export function reread(
   for (const f of previous.findings)
     if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
 
-  const delta = source.length - before.length;
-  const newEnd = lineEnd + delta;
-  if (!hasWord(source, lineStart + proseStart, newEnd)) return undefined;
+  if (!hasWord(now, proseStart, now.length)) return undefined;
   if (!onLine(previous.stamps, line)) {
     // A line of text stays one: its first character is kept, so it has a
     // word; it must not have become a stamp, a label (`Name:`), a chapter
     // heading or a section header. Each test is wider than the parser's.
-    const first = source.charCodeAt(lineStart + proseStart);
+    const first = now.charCodeAt(proseStart);
     if (first === 91 /* [ */) return undefined;
     // A line that starts with other white space (U+3000, U+00A0, …) is blank
     // to the parser once nothing else is left on it; `hasWord` counts some of
@@ -202,26 +185,72 @@ export function reread(
     if (isJsSpace(first)) return undefined;
     // Nor was it a label candidate that is prose (`Und zwar:`): whether the
     // labels around it are labels depends on that.
-    if (before.slice(lineStart, lineEnd).trim().endsWith(':')) return undefined;
-    const content = source.slice(lineStart, newEnd);
-    const trimmed = content.trim();
+    if (was.trim().endsWith(':')) return undefined;
+    const trimmed = now.trim();
     if (trimmed.endsWith(':') || SECTION_HEADERS.has(trimmed)) return undefined;
     // Keyed as normalizeTitle keys a title, but not through its cache: a
     // line being typed is a new string on every keystroke.
-    const key = content.trim().replace(/\s+/g, ' ').toLowerCase();
+    const key = trimmed.replace(/\s+/g, ' ').toLowerCase();
     for (const c of previous.chapters) if (normalizeTitle(c.title) === key) return undefined;
   }
   return madeBy(previous, source, line);
 }
 
+/** One line's content changed: the line, where the change starts in it, and its content before and after. */
+interface LineEdit {
+  readonly line: number;
+  readonly character: number;
+  readonly was: string;
+  readonly now: string;
+}
+
+/**
+ * How `source` differs from `text`: not at all (`'same'`), inside one line
+ * with no line break added or removed, or otherwise (undefined). A text made
+ * from `text` by `withLine` says which line; another is compared with it.
+ */
+function lineEdit(text: LineIndex, source: string | LineIndex): LineEdit | 'same' | undefined {
+  if (typeof source !== 'string' && source.editOf?.base === text) {
+    const { line } = source.editOf;
+    const was = text.line(line);
+    const now = source.line(line);
+    if (was === now) return 'same';
+    if (hasBreak(now, 0, now.length)) return undefined;
+    let character = 0;
+    while (character < was.length && was.charCodeAt(character) === now.charCodeAt(character))
+      character++;
+    return { line, character, was, now };
+  }
+  const before = text.text;
+  const after = typeof source === 'string' ? source : source.text;
+  const change = changedSpan(before, after);
+  if (!change) return 'same';
+  const { line, character } = text.positionAt(change.start);
+  const lineStart = text.lineStart(line);
+  const lineEnd = lineStart + text.lineLength(line);
+  if (change.start < lineStart || change.beforeEnd > lineEnd) return undefined;
+  if (
+    hasBreak(before, change.start, change.beforeEnd) ||
+    hasBreak(after, change.start, change.afterEnd)
+  )
+    return undefined;
+  const was = before.slice(lineStart, lineEnd);
+  return {
+    line,
+    character,
+    was,
+    now: after.slice(lineStart, lineEnd + after.length - before.length),
+  };
+}
+
 /** The model of `source`, the previous one's with `line` edited (see `reread`); undefined when its nodes are not the parser's. */
 function madeBy(
   previous: TranscriptModel,
-  source: string,
+  source: string | LineIndex,
   line: number,
 ): TranscriptModel | undefined {
-  const index = previous.text.edited(source, line);
-  const nodes = nodesOver(previous.paragraphs, previous.turns, source, index, line);
+  const index = typeof source === 'string' ? previous.text.edited(source, line) : source;
+  const nodes = nodesOver(previous.paragraphs, previous.turns, index, line);
   if (!nodes) return undefined;
   const model = { ...previous, text: index, paragraphs: nodes.paragraphs, turns: nodes.turns };
   // One step deep, as `LineIndex.edited`: a chain of edits must not keep

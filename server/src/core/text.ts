@@ -36,9 +36,25 @@ export function sameRange(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
-/** A text split into lines once; line contents exclude their line break. */
+/**
+ * A text split into lines once; line contents exclude their line break.
+ *
+ * A text made by `withLine` (one line's content replaced) is not joined into
+ * one string until its `text` is asked for: its lines are read from the text
+ * it started from and the lines changed since. An editor's keystroke thus
+ * costs a copy of the line table, not of a text of many megabytes.
+ */
 export class LineIndex {
-  readonly text: string;
+  /** The whole text, once joined. */
+  private flat: string | undefined;
+  /**
+   * Until joined: the joined text this one started from (same lines, same
+   * line breaks) and the contents of the lines changed since.
+   */
+  private lazy:
+    { readonly root: LineIndex; readonly lines: ReadonlyMap<number, string> } | undefined;
+  /** The text's length in UTF-16 code units. */
+  readonly length: number;
   /**
    * Offset of the first character of each line, and offset just past its
    * content (before its line break). Typed arrays: pushing onto plain arrays
@@ -50,10 +66,10 @@ export class LineIndex {
   /** The line break the text uses first (`\n` when it has none). */
   readonly eol: string;
   /**
-   * When this text was made by `edited`: the text it was made from and the
-   * one line that differs (every other line has the same content). One step
-   * deep: editing this text again forgets it, so a chain of edits does not
-   * keep every earlier text alive.
+   * When this text was made by `edited` or `withLine`: the text it was made
+   * from and the one line that differs (every other line has the same
+   * content). One step deep: editing this text again forgets it, so a chain
+   * of edits does not keep every earlier text alive.
    */
   get editOf(): { readonly base: LineIndex; readonly line: number } | undefined {
     return this.madeFrom;
@@ -61,8 +77,10 @@ export class LineIndex {
   private madeFrom: { readonly base: LineIndex; readonly line: number } | undefined;
 
   constructor(text: string, from?: EditedLines) {
-    this.text = text;
+    this.length = from?.length ?? text.length;
     if (from) {
+      this.flat = from.lazy ? undefined : text;
+      this.lazy = from.lazy;
       this.starts = from.starts;
       this.ends = from.ends;
       this.count = from.count;
@@ -70,6 +88,7 @@ export class LineIndex {
       this.madeFrom = { base: from.base, line: from.line };
       return;
     }
+    this.flat = text;
     // Both in one buffer: allocating a typed array costs microseconds, even
     // a small one.
     let capacity = Math.max(16, text.length >> 6);
@@ -120,13 +139,36 @@ export class LineIndex {
     this.eol = eol ?? '\n';
   }
 
-  /**
-   * The index of `text`, which is this text with the content of line `line`
-   * changed (no line break added or removed): its line table copied and moved,
-   * not searched for again.
-   */
-  edited(text: string, line: number): LineIndex {
-    const delta = text.length - this.text.length;
+  /** The whole text (joined now if it was made by `withLine`). */
+  get text(): string {
+    if (this.flat === undefined) {
+      const { root, lines } = this.lazy!;
+      const source = root.text;
+      let out = '';
+      let at = 0;
+      for (const line of [...lines.keys()].sort((a, b) => a - b)) {
+        out += source.slice(at, root.starts[line]) + lines.get(line)!;
+        at = root.ends[line];
+      }
+      this.flat = out + source.slice(at);
+      this.lazy = undefined;
+    }
+    return this.flat;
+  }
+
+  /** The first `n` characters (joined only when a changed line starts before them). */
+  head(n: number): string {
+    if (this.lazy) {
+      const { root, lines } = this.lazy;
+      let joined = false;
+      for (const line of lines.keys()) if (this.starts[line] < n) joined = true;
+      if (!joined) return root.text.slice(0, n);
+    }
+    return this.text.slice(0, n);
+  }
+
+  /** The table of this text's lines with `line` longer by `delta`: copied and moved. */
+  private moved(line: number, delta: number): { starts: Int32Array; ends: Int32Array } {
     const { count } = this;
     const buffer = new Int32Array(2 * count);
     const starts = buffer.subarray(0, count);
@@ -138,8 +180,59 @@ export class LineIndex {
       starts[i] += delta;
       ends[i] += delta;
     }
+    return { starts, ends };
+  }
+
+  /**
+   * The index of `text`, which is this text with the content of line `line`
+   * changed (no line break added or removed): its line table copied and moved,
+   * not searched for again.
+   */
+  edited(text: string, line: number): LineIndex {
+    const { starts, ends } = this.moved(line, text.length - this.length);
     this.madeFrom = undefined;
-    return new LineIndex(text, { starts, ends, count, eol: this.eol, base: this, line });
+    return new LineIndex(text, {
+      starts,
+      ends,
+      count: this.count,
+      eol: this.eol,
+      base: this,
+      line,
+    });
+  }
+
+  /**
+   * This text with the content of line `line` replaced by `content`, which
+   * holds no line break (an emptied line between `\r` and `\n` is indexed
+   * again, without `editOf`); not joined into one string until asked for (see
+   * the class). Past 64 changed lines it is joined at once, so a long chain
+   * of edits keeps one text and few lines alive.
+   */
+  withLine(line: number, content: string): LineIndex {
+    // Emptied between a lone `\r` and a `\n`, the line is gone: the two
+    // breaks are one now. Indexed again.
+    if (content === '' && this.breakAfter(line - 1) === '\r' && this.breakAfter(line) === '\n') {
+      const text = this.text;
+      return new LineIndex(text.slice(0, this.starts[line]) + text.slice(this.ends[line]));
+    }
+    const delta = content.length - this.lineLength(line);
+    const { starts, ends } = this.moved(line, delta);
+    const root = this.lazy?.root ?? this;
+    const lines = new Map(this.lazy?.lines);
+    lines.set(line, content);
+    this.madeFrom = undefined;
+    const made = new LineIndex('', {
+      starts,
+      ends,
+      count: this.count,
+      eol: this.eol,
+      base: this,
+      line,
+      length: this.length + delta,
+      lazy: { root, lines },
+    });
+    if (lines.size > 64) void made.text;
+    return made;
   }
 
   get lineCount(): number {
@@ -148,7 +241,17 @@ export class LineIndex {
 
   /** The content of a line, without its line break. */
   line(line: number): string {
-    return this.text.slice(this.starts[line], this.ends[line]);
+    if (this.flat !== undefined) return this.flat.slice(this.starts[line], this.ends[line]);
+    const { root, lines } = this.lazy!;
+    return lines.get(line) ?? root.line(line);
+  }
+
+  /** The line break after a line (`''` after the last). */
+  breakAfter(line: number): string {
+    if (line < 0 || line + 1 >= this.count) return '';
+    // A text not joined has its root's line breaks.
+    if (this.lazy) return this.lazy.root.breakAfter(line);
+    return this.text.slice(this.ends[line], this.starts[line + 1]);
   }
 
   lineLength(line: number): number {
@@ -165,13 +268,13 @@ export class LineIndex {
 
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
-    if (p.line >= this.count) return this.text.length;
+    if (p.line >= this.count) return this.length;
     const start = this.starts[p.line];
     return Math.min(start + Math.max(0, p.character), this.ends[p.line]);
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -191,6 +294,38 @@ interface EditedLines {
   readonly eol: string;
   readonly base: LineIndex;
   readonly line: number;
+  /** The text's length, when the text is not given (`withLine`). */
+  readonly length?: number;
+  readonly lazy?: { readonly root: LineIndex; readonly lines: ReadonlyMap<number, string> };
+}
+
+/**
+ * `index` with `r` replaced by `newText`, as an editor sends a change (a
+ * reversed range is taken the right way round; positions are clamped as
+ * `offsetAt` clamps them). Inside one line and adding no line break, by
+ * `withLine`, joining nothing; otherwise the text is joined, changed and
+ * indexed again.
+ */
+export function applyChange(index: LineIndex, r: Range, newText: string): LineIndex {
+  const [start, end] = comparePositions(r.start, r.end) <= 0 ? [r.start, r.end] : [r.end, r.start];
+  const { line } = start;
+  if (
+    line === end.line &&
+    line >= 0 &&
+    line < index.lineCount &&
+    !newText.includes('\n') &&
+    !newText.includes('\r')
+  ) {
+    const content = index.line(line);
+    const clamp = (c: number) => Math.min(Math.max(0, c), content.length);
+    const changed =
+      content.slice(0, clamp(start.character)) + newText + content.slice(clamp(end.character));
+    return changed === content ? index : index.withLine(line, changed);
+  }
+  const text = index.text;
+  return new LineIndex(
+    text.slice(0, index.offsetAt(start)) + newText + text.slice(index.offsetAt(end)),
+  );
 }
 
 /** A replacement of a range by new text; an insertion has an empty range. */

@@ -4,6 +4,7 @@ import type { TranscriptModel } from '../model';
 import { parse } from '../parser';
 import { reread } from '../reread';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { LineIndex } from '../text';
 import type { ReadOptions } from '../readers';
 import { chapterFindings } from './chapters';
 import { cueFindings } from './cues';
@@ -55,14 +56,18 @@ export function analyze(
  * `analyze` of a text that an edit made from the one `previous` analysed,
  * read with the same `context`: the model is made from the previous one when
  * the edit kept the structure (see `reread`), else parsed; every check runs.
- * The result equals `analyze(text, settings, context)`.
+ * The result equals `analyze(text, settings, context)`. The text may be
+ * given as a `LineIndex`: one made by `withLine` from the previous model's
+ * text is read again without being joined into one string.
  */
 export function analyzeEdited(
   previous: Analysis,
-  text: string,
+  text: string | LineIndex,
   settings: Settings = DEFAULT_SETTINGS,
   context: AnalysisContext = {},
 ): Analysis {
-  const model = reread(previous.model, text, context) ?? parse(text, context);
+  const model =
+    reread(previous.model, text, context) ??
+    parse(typeof text === 'string' ? text : text.text, context);
   return { model, findings: analyzeModel(model, settings, context) };
 }

@@ -53,10 +53,14 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
  */
 function wordRanges(model: TranscriptModel, word: string, ranges: Range[], k?: number): Range[] {
   const { text, prose } = model;
-  const source = text.text;
   const whole = WORD_AT;
-  const from0 = k === undefined ? 0 : text.lineStart(prose.lines[k]);
-  const stop = k === undefined ? source.length : spanEnd(model, k);
+  // One span: searched in its own line, so that a word missing from it is
+  // not searched for through the rest of the text, and a text not joined
+  // into one string (see `LineIndex.withLine`) stays so. `hay` holds the
+  // text from offset `base` on.
+  const hay = k === undefined ? text.text : text.line(prose.lines[k]);
+  const base = k === undefined ? 0 : text.lineStart(prose.lines[k]);
+  const stop = base + hay.length;
   k ??= 0;
   // Find the word's occurrences in the text and keep those in a span where
   // the word reading of the line has a word starting there, as long as
@@ -64,13 +68,10 @@ function wordRanges(model: TranscriptModel, word: string, ranges: Range[], k?: n
   // V8's indexOf takes microseconds per call for longer patterns (it builds
   // search tables each time), which on a long text adds up.
   const key = word.slice(0, 6);
-  // One span: searched in its own text, so that a word missing from it is
-  // not searched for through the rest of the text.
-  const hay = from0 === 0 && stop === source.length ? source : source.slice(from0, stop);
   for (let found = hay.indexOf(key); found >= 0; found = hay.indexOf(key, found + 1)) {
-    const at = from0 + found;
+    const at = base + found;
     if (at + word.length > stop) break;
-    if (key !== word && !source.startsWith(word, at)) continue;
+    if (key !== word && !hay.startsWith(word, found)) continue;
     while (k < prose.length && spanEnd(model, k) < at + word.length) k++;
     if (k === prose.length) break;
     const line = prose.lines[k];
@@ -80,17 +81,17 @@ function wordRanges(model: TranscriptModel, word: string, ranges: Range[], k?: n
     // A word reading starts at `at` unless a letter (or a letter and an
     // apostrophe) before it in the span carries a word on into it.
     if (at > from) {
-      const before = source.charAt(at - 1);
-      if (LETTER.test(charBefore(source, at, from))) continue;
+      const before = hay.charAt(found - 1);
+      if (LETTER.test(charBefore(hay, found, from - base))) continue;
       if (
         (before === "'" || before === '’') &&
-        at - 1 > from &&
-        LETTER.test(charBefore(source, at - 1, from))
+        found - 1 > from - base &&
+        LETTER.test(charBefore(hay, found - 1, from - base))
       )
         continue;
     }
-    whole.lastIndex = at;
-    const m = whole.exec(source);
+    whole.lastIndex = found;
+    const m = whole.exec(hay);
     if (m && m[0].length === word.length)
       ranges.push(range(line, at - lineStart, at - lineStart + word.length));
   }

@@ -6,7 +6,8 @@
 import type { SideChapters, TranscriptModel } from '../model';
 import { withSideChapters } from '../sideChapters';
 import { auphonicReader } from './auphonic';
-import type { Layout, TranscriptReader } from './reader';
+import type { LineIndex } from '../text';
+import { LOOKS_AT, type Layout, type TranscriptReader } from './reader';
 import { srtReader } from './srt';
 import { linesReader, otterReader, revReader } from './turnLines';
 import { webvttReader } from './webvtt';
@@ -40,7 +41,7 @@ export function servedByName(fileName: string): boolean {
 
 /** The reader for a file: by `layout` when given, else by extension, else by content. */
 export function chooseReader(
-  source: string,
+  source: string | LineIndex,
   options: { readonly fileName?: string; readonly layout?: Layout } = {},
 ): TranscriptReader {
   if (options.layout) return readerFor(options.layout);
@@ -49,7 +50,8 @@ export function chooseReader(
     const owner = READERS.find((r) => r.extensions.some((e) => name.endsWith(e)));
     if (owner) return owner;
   }
-  return READERS.find((r) => r.looksLike(source)) ?? auphonicReader;
+  const head = typeof source === 'string' ? source.slice(0, LOOKS_AT) : source.head(LOOKS_AT);
+  return READERS.find((r) => r.looksLike(head)) ?? auphonicReader;
 }
 
 /** How to read a text: its file's name and layout, and chapters found beside it. */

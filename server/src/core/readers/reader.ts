@@ -6,6 +6,12 @@
  */
 import type { TranscriptModel } from '../model';
 
+/**
+ * How much of a text the readers look at to tell its layout: an edit past
+ * it cannot change how the text is read (see `reread`).
+ */
+export const LOOKS_AT = 4096;
+
 /** The layouts the readers know. */
 export type Layout = 'auphonic' | 'webvtt' | 'srt' | 'otter' | 'rev' | 'lines';
 
@@ -16,10 +22,11 @@ export interface TranscriptReader {
   /** File name endings the layout is read from without looking (`.vtt`). */
   readonly extensions: readonly string[];
   /**
-   * Whether the text is in this layout, by its first lines. Called only for
-   * files whose extension no reader owns (`.txt`, `.md`).
+   * Whether the text is in this layout, by its first lines: `head` is the
+   * text's first `LOOKS_AT` characters (all of a shorter text). Called only
+   * for files whose extension no reader owns (`.txt`, `.md`).
    */
-  looksLike(source: string): boolean;
+  looksLike(head: string): boolean;
   /** Never throws: whatever the input, a model, and what is wrong as findings. */
   read(source: string): TranscriptModel;
 }
