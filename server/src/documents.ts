@@ -11,7 +11,6 @@ import {
   type Connection,
   type DidChangeWatchedFilesParams,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   analyze,
@@ -25,6 +24,7 @@ import {
   summarizeModel,
   withRoster,
   type Analysis,
+  type LineIndex,
   type Settings,
   type SideChapters,
   type TranscriptModel,
@@ -33,13 +33,17 @@ import { isInside, normalizeUri, type FileAccess } from './files/access';
 import { findRoster, type LoadedRoster } from './files/roster';
 import { findSideChapters } from './files/sideChapters';
 import { later } from './later';
+import { LineDocument, lineDocuments } from './lineDocument';
 import { toDiagnostic } from './protocol';
 import { runSafe } from './runSafe';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 export interface Cached {
-  /** The text analysed: a client may repeat a version number with other text. */
-  readonly text: string;
+  /**
+   * The text analysed (each change makes a new one): a client may repeat a
+   * version number with other text.
+   */
+  readonly text: LineIndex;
   readonly settings: Settings;
   readonly sideChapters: SideChapters | undefined;
   readonly generation: number;
@@ -53,7 +57,7 @@ function isRosterSource(uri: string): boolean {
 }
 
 export class TranscriptDocuments {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(lineDocuments);
   /** Where roster, feed and chapters files are read from (set at `initialize`). */
   files: FileAccess;
   /** Settings come from `workspace/configuration` (else from `pushedSettings`). */
@@ -129,7 +133,7 @@ export class TranscriptDocuments {
     params: { textDocument?: { uri?: unknown } } | undefined,
     empty: T,
     token: Parameters<typeof runSafe>[3],
-    fn: (a: Analysis, doc: TextDocument, settings: Settings) => T | Promise<T>,
+    fn: (a: Analysis, doc: LineDocument, settings: Settings) => T | Promise<T>,
   ): ReturnType<typeof runSafe<T>> {
     return runSafe(this.log, name, empty, token, async () => {
       // Malformed params (no textDocument) fail here, inside runSafe: logged, neutral answer.
@@ -148,12 +152,12 @@ export class TranscriptDocuments {
    * client that repeats a version with other text must not get answers
    * (fix-all edits, say) computed on the old text.
    */
-  async analysisOf(doc: TextDocument): Promise<Cached> {
+  async analysisOf(doc: LineDocument): Promise<Cached> {
     const settings = await this.settingsFor(doc.uri);
     const side = await this.sideChaptersFor(doc.uri);
     const { index } = this.indexer;
     const generation = index.generation;
-    const text = doc.getText();
+    const text = doc.index;
     const cached = this.analyses.get(doc.uri);
     if (
       cached &&
@@ -175,15 +179,26 @@ export class TranscriptDocuments {
     const analysis =
       cached && cached.sideChapters === side
         ? analyzeEdited(cached.analysis, text, settings, context)
-        : analyze(text, settings, context);
+        : analyze(text.text, settings, context);
+    // A parsed text has the parser's index: the document keeps that one, so
+    // that the next keystroke is a change of the model's own text (see
+    // `reread`), not of an equal one that would have to be compared whole.
+    const read = analysis.model.text;
+    if (read !== text && read.length === text.length && read.text === text.text) doc.index = read;
     this.indexOpen(doc, analysis);
-    const fresh = { text, analysis, settings, sideChapters: side, generation: index.generation };
+    const fresh = {
+      text: doc.index,
+      analysis,
+      settings,
+      sideChapters: side,
+      generation: index.generation,
+    };
     this.analyses.set(doc.uri, fresh);
     return fresh;
   }
 
   /** Keeps the index's entry for an open document current, touching it only when it changed. */
-  private indexOpen(doc: TextDocument, analysis: Analysis): void {
+  private indexOpen(doc: LineDocument, analysis: Analysis): void {
     // The index names a file once, however the editor spells its URI.
     const key = normalizeUri(doc.uri);
     const { model } = analysis;
@@ -231,7 +246,7 @@ export class TranscriptDocuments {
     const { text, analysis } = await this.analysisOf(doc);
     const current = this.documents.get(uri);
     // A newer text is on its way (or the document was closed).
-    if (!current || current.getText() !== text) return;
+    if (!current || current.index !== text) return;
     await this.connection.sendDiagnostics({
       uri,
       version: current.version,
