@@ -3,9 +3,17 @@
  * against a floor measured in the same loop: one pass that splits the text
  * into lines and tests one regular expression per line.
  */
-import { analyze, analyzeEdited, LineIndex, outline, parse } from '../server/src/core';
+import {
+  analyze,
+  analyzeEdited,
+  applyChange,
+  changedSpan,
+  LineIndex,
+  outline,
+  parse,
+} from '../server/src/core';
 import { exportTranscript } from '../server/src/core/formats/export';
-import type { Input } from './inputs';
+import { toOtter, type Input } from './inputs';
 import { editPlace } from './protocol';
 import { interleave, summarize, type Paired } from './stats';
 
@@ -41,11 +49,12 @@ export interface CoreFigure {
   readonly edit: Paired;
   /**
    * The same edit loop in the input exported as WebVTT and as SRT (an `x`
-   * at the end of a cue's text line past the middle): `analyzeEdited`
-   * against `analyze`, each read as its file name says.
+   * at the end of a cue's text line past the middle), and written in Otter's
+   * layout (`toOtter`; an `x` at the end of a header's first text line):
+   * `analyzeEdited` against `analyze`, each read as its file name says.
    */
   readonly cueEdits?: readonly {
-    readonly format: 'vtt' | 'srt';
+    readonly format: 'vtt' | 'srt' | 'otter';
     readonly bytes: number;
     readonly edit: Paired;
   }[];
@@ -53,25 +62,38 @@ export interface CoreFigure {
 
 /**
  * A cue file's edit loop: the text without and with an `x` at the end of the
- * first text line of a cue (the line after a timing line) past the middle.
+ * first text line of a cue (the line after a timing line) past the middle;
+ * in Otter's layout (`otter`), of the first line of text after a header.
  */
-export function cueEditTexts(text: string): readonly [string, string] {
+export function cueEditTexts(text: string, otter = false): readonly [string, string] {
   const lines = text.split('\n');
+  const heads = otter
+    ? (l: string) => /^\S.* {2}[\d:.]+\r?$/.test(l)
+    : (l: string) => l.includes('-->');
   let line = Math.floor(lines.length / 2);
-  while (line < lines.length - 1 && !(lines[line - 1].includes('-->') && lines[line].trim()))
-    line++;
+  while (line < lines.length - 1 && !(heads(lines[line - 1]) && lines[line].trim())) line++;
   const edited = lines.slice();
   edited[line] = edited[line].replace(/\r?$/, (eol) => `x${eol}`);
   return [text, edited.join('\n')];
 }
 
-/** `analyzeEdited` against `analyze` on the edit loop of `texts`, read with `context`. */
+/**
+ * `analyzeEdited` against `analyze` on the edit loop of `texts`, read with
+ * `context`. The edit is sent as the server gets it: the range change applied
+ * to the previous model's `LineIndex` (`applyChange`), the `x` inserted and
+ * deleted in turn; the full analysis reads the same texts as strings.
+ */
 async function editPairOf(
   texts: readonly [string, string],
   context: { fileName?: string },
   options: Parameters<typeof interleave>[2],
 ): Promise<Paired> {
   let previous = analyze(texts[0], undefined, context);
+  const change = changedSpan(texts[0], texts[1]);
+  if (!change || change.afterEnd - change.start !== 1 || change.beforeEnd !== change.start)
+    throw new Error('the edit loop must insert one character');
+  const at = previous.model.text.positionAt(change.start);
+  const inserted = texts[1].charAt(change.start);
   let step = 0;
   return interleave(
     () => {
@@ -80,8 +102,11 @@ async function editPairOf(
       return performance.now() - t;
     },
     () => {
+      const insert = ++step % 2 === 1;
       const t = performance.now();
-      previous = analyzeEdited(previous, texts[++step % 2], undefined, context);
+      const r = { start: at, end: insert ? at : { ...at, character: at.character + 1 } };
+      const text = applyChange(previous.model.text, r, insert ? inserted : '');
+      previous = analyzeEdited(previous, text, undefined, context);
       const ms = performance.now() - t;
       sink += previous.findings.length;
       return ms;
@@ -157,16 +182,19 @@ export async function coreFigure(
   );
   const editPair = await editPairOf(editTexts(text), {}, { reps, warmup, warmupMs, budgetMs });
   const cueEdits = [];
-  for (const format of ['vtt', 'srt'] as const) {
-    const exported = exportTranscript(text, format, { force: true });
+  for (const format of ['vtt', 'srt', 'otter'] as const) {
+    const exported =
+      format === 'otter'
+        ? { ok: true as const, content: toOtter(text) }
+        : exportTranscript(text, format, { force: true });
     if (!exported.ok) continue;
     const cueReps = Math.max(3, Math.ceil(reps / 2));
     cueEdits.push({
       format,
       bytes: Buffer.byteLength(exported.content),
       edit: await editPairOf(
-        cueEditTexts(exported.content),
-        { fileName: `episode.${format}` },
+        cueEditTexts(exported.content, format === 'otter'),
+        { fileName: `episode.${format === 'otter' ? 'txt' : format}` },
         { reps: cueReps, warmup, warmupMs: warmupMs / 2, budgetMs: budgetMs / 2 },
       ),
     });

@@ -247,6 +247,35 @@ export function toMarkdown(text: string): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * The same transcript in Otter's text layout: each stamped line of the body
+ * becomes a header (`Name  0:51`) with its text on the line below, the lines
+ * after it up to the next stamp follow as they are (chapter headings in the
+ * body too), and everything before the first stamp is left out.
+ */
+export function toOtter(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  let speaker = 'Unknown Speaker';
+  let inBody = false;
+  for (const line of lines) {
+    if (!inBody) {
+      inBody = line.trim() === 'Transcript';
+      continue;
+    }
+    const label = /^([^\s[:][^:]{0,59}):\s*$/.exec(line);
+    if (label) {
+      speaker = label[1];
+      continue;
+    }
+    const stamp = /^\[([\d:.]+)\]\s*(.*)$/.exec(line);
+    if (stamp) out.push('', `${speaker}  ${stamp[1]}`, stamp[2]);
+    // Otter's text starts with a header.
+    else if (line.trim() && out.length > 0) out.push(line);
+  }
+  return out.join('\n').trimStart() + '\n\nTranscribed by https://otter.ai\n';
+}
+
 /** A temporary workspace folder holding `count` copies of the episode. */
 export function makeWorkspace(text: string, count: number): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'transcript-bench-'));

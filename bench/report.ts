@@ -243,7 +243,7 @@ export function render(result: Result): string {
   );
   if (cueRows.length) {
     out.push(
-      "1c. Core: the same edit loop in the input exported as WebVTT and SRT (an x at the end of a cue's text line past the middle): analyzeEdited against analyze",
+      "1c. Core: the same edit loop in the input exported as WebVTT and SRT (an x at the end of a cue's text line past the middle) and written in Otter's layout (after a header): analyzeEdited against analyze",
       table(
         ['input', 'file', 'size', 'n', 'median', 'p95', 'full median', 'full p95', 'x full'],
         cueRows,

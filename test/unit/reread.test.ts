@@ -331,6 +331,41 @@ describe('reading again after an edit', () => {
       }
     });
 
+    it('reads a text layout line again only when the reader reads it alike', () => {
+      const otter = 'Anna  0:00\nHallo zusammen.\n\nBernd  0:05\nNa gut.\n';
+      // As the server sends it: the line replaced in the model's own index.
+      const line = (index: LineIndex, at: number, content: string) =>
+        applyChange(index, range(at, 0, index.lineLength(at)), content);
+      const cases: [string, number, string, boolean][] = [
+        // Words typed in a line of text, and in a header's text.
+        [otter, 1, 'Hallo ihr alle.', true],
+        ['Anna (00:00): Hallo.\nBernd (00:05): Na gut.\n', 1, 'Bernd (00:05): Na gut, ja.', true],
+        // No word left: the line of text has no prose now.
+        [otter, 1, '\u0001', false],
+        // A header now, or another name, time or place of the text.
+        [otter, 1, 'Carla  0:03', false],
+        [otter, 3, 'Bernd  0:06', false],
+        ['[00:00] Anna: Hallo.\n[00:05] Bernd: Na gut.\n', 1, '[00:05] Bernd:  Na gut.', false],
+        // Blank, or a line the reader skips.
+        [otter, 1, '   ', false],
+        [otter, 1, 'Transcribed by https://otter.ai', false],
+      ];
+      for (const [text, at, content, kept] of cases) {
+        const what = JSON.stringify([text, at, content]);
+        const options = { fileName: '/e/a.txt' };
+        const model = parse(text, options);
+        const again = reread(model, line(model.text, at, content), options);
+        assert.equal(again !== undefined, kept, what);
+        const previous = analyze(text, undefined, options);
+        const index = line(previous.model.text, at, content);
+        assertSameAnalysis(
+          analyzeEdited(previous, index, undefined, options),
+          analyze(index.text, undefined, options),
+          what,
+        );
+      }
+    });
+
     it('reads again only what was read the same way: reader and chapters beside it', () => {
       const body = 'Transcript\nAnna:\n[0:05] Hallo zusammen\n';
       const model = parse(body, { fileName: '/e/a.txt' });
@@ -580,6 +615,82 @@ describe('reading again after an edit', () => {
       // The property must have tested the reuse in cue files too.
       assert.ok(cueRereads > cueEdits / 10, `${cueRereads} of ${cueEdits} cue file edits reread`);
       console.log(`      ${cueRereads} of ${cueEdits} random cue file edits reread`);
+    });
+
+    // The text layouts: the same transcripts written as Otter, `Name (00:00):`
+    // and one line per turn, edited with what makes or unmakes headers.
+    const asTurnLines = (source: string, layout: 'otter' | 'rev' | 'lines'): string => {
+      const model = parse(source);
+      const out: string[] = layout === 'otter' ? [] : ['Transcript of the episode'];
+      const time = (seconds = 0) =>
+        `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+      for (const turn of model.turns)
+        for (const p of turn.paragraphs) {
+          const paragraph = model.paragraphs[p];
+          const texts: string[] = [];
+          for (let k = 0; k < model.prose.length; k++) {
+            const l = model.prose.lines[k];
+            if (l >= paragraph.startLine && l <= paragraph.endLine)
+              texts.push(model.text.line(l).slice(model.prose.starts[k]).trim());
+          }
+          const name = turn.label.name;
+          const at = time(paragraph.stamp?.seconds);
+          if (layout === 'otter') out.push(`${name}  ${at}`, ...texts, '');
+          else if (layout === 'rev') out.push(`${name} (${at}): ${texts.join(' ')}`, '');
+          else out.push(`[${at}] ${name}: ${texts.join(' ')}`);
+        }
+      if (layout === 'otter') out.push('Transcribed by https://otter.ai');
+      return out.join('\n');
+    };
+    const turnLineEditArb = fc.record({
+      line: fc.nat(),
+      column: fc.nat(),
+      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      insert: fc.oneof(
+        { weight: 6, arbitrary: insertArb },
+        {
+          weight: 3,
+          arbitrary: fc.constantFrom(
+            '  0:05',
+            '  1:02:03',
+            ' (00:12):',
+            ' (00:12)',
+            '[00:00:01] ',
+            '[SPEAKER_00]: ',
+            'Anna: ',
+            'Anna  0:07\n',
+            '**',
+            ':',
+            '  ',
+            '\t',
+            'Transcribed by https://otter.ai',
+          ),
+        },
+      ),
+    });
+
+    it('on the text layouts (Otter, Name (00:00):, one line per turn) through random edit sequences (fast-check)', () => {
+      let r = 0;
+      let n = 0;
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.constant(EXAMPLE), transcriptArb),
+          fc.constantFrom('otter' as const, 'rev' as const, 'lines' as const),
+          fc.array(turnLineEditArb, { minLength: 1, maxLength: 15 }),
+          (t, layout, steps) => {
+            const text = asTurnLines(t, layout);
+            const read = parse(text, { fileName: '/season/episode.txt' });
+            fc.pre(read.layout === layout && read.looksLikeTranscript);
+            const [r0, e0] = [reread_, edits];
+            run(text, steps, () => DEFAULT_SETTINGS);
+            r += reread_ - r0;
+            n += edits - e0;
+          },
+        ),
+        { numRuns: 120 },
+      );
+      assert.ok(r > n / 10, `${r} of ${n} text layout edits reread`);
+      console.log(`      ${r} of ${n} random text layout edits reread`);
     });
 
     it('through more edited lines than the word counts keep apart from their list', () => {

@@ -13,6 +13,7 @@ import { SECTION_HEADERS, type Cue, type ProseSpans, type TranscriptModel } from
 import { cueAt, firstTextLine, laterTextLine } from './readers/cues';
 import { indexOf, lowerBound } from './search';
 import { chooseReader, type ReadOptions } from './readers';
+import { turnLineShape } from './readers/turnLines';
 import { countCueWords, hasWord, isJsSpace, normalizeTitle } from './scan';
 import type { LineIndex } from './text';
 
@@ -138,7 +139,9 @@ export function reread(
 ): TranscriptModel | undefined {
   const { text, body, prose, layout } = previous;
   const cues = layout === 'webvtt' || layout === 'srt';
-  if ((layout !== 'auphonic' && !cues) || !previous.looksLikeTranscript || !body) return undefined;
+  const turnLines = layout === 'otter' || layout === 'rev' || layout === 'lines';
+  if ((layout !== 'auphonic' && !cues && !turnLines) || !previous.looksLikeTranscript || !body)
+    return undefined;
   // Read the same way: the same reader (by name, or by the first line) and
   // the same chapters beside it, attached as the reader would attach them.
   if (chooseReader(source, options).layout !== layout) return undefined;
@@ -155,6 +158,16 @@ export function reread(
     const cue = cueAt(previous.cues ?? [], line);
     if (!cue || line <= cue.timingLine || !sameCueLine(previous, was, now, line, cue))
       return undefined;
+    return madeBy(previous, source, line);
+  }
+  if (turnLines) {
+    // A line past the first (a byte order mark is read apart there) that the
+    // reader reads alike: the same header, or text from the same column,
+    // with prose (or none) from the same column as before.
+    for (const f of previous.findings)
+      if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
+    const shape = turnLineShape(layout, now);
+    if (shape !== turnLineShape(layout, was)) return undefined;
     return madeBy(previous, source, line);
   }
   // A prose span of the body, changed past its first character.

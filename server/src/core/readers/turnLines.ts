@@ -114,6 +114,26 @@ function looksLike(syntax: HeaderSyntax, source: string): boolean {
   return lines.filter((l) => match(syntax, l)).length >= Math.min(2, lines.length);
 }
 
+/**
+ * What `readTurnLines` makes of a line past the first, as a string to
+ * compare: blank or ignored, a header (its name, time and text where they
+ * stand), or a line of text (where its text starts), and from which column
+ * its prose is read (-1: none). Two lines of one shape are read alike but
+ * for their words (see `reread`).
+ */
+export function turnLineShape(layout: Layout, line: string): string {
+  const syntax = layout === 'otter' ? OTTER : layout === 'rev' ? REV : LINES;
+  if (line.trim() === '' || syntax.ignore?.test(line)) return 'skipped';
+  const m = match(syntax, line);
+  if (!m) {
+    const lead = line.length - line.trimStart().length;
+    return JSON.stringify(['text', hasWord(line, lead, line.length) ? lead : -1]);
+  }
+  const { name, time, text } = m.indices!.groups!;
+  const textFrom = text && hasWord(line, text[0], line.length) ? text[0] : -1;
+  return JSON.stringify(['header', m.groups!.name.trimEnd(), name, m.groups!.time, time, textFrom]);
+}
+
 export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptModel {
   const text = new LineIndex(source);
   const findings: Finding[] = [];
