@@ -34,7 +34,7 @@ import { findRoster, type LoadedRoster } from './files/roster';
 import { findSideChapters } from './files/sideChapters';
 import { later } from './later';
 import { LineDocument, lineDocuments } from './lineDocument';
-import { toDiagnostic } from './protocol';
+import { diagnosticOf } from './protocol';
 import { runSafe } from './runSafe';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
@@ -250,7 +250,7 @@ export class TranscriptDocuments {
     await this.connection.sendDiagnostics({
       uri,
       version: current.version,
-      diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)),
+      diagnostics: analysis.findings.map((f) => diagnosticOf(f, uri)),
     });
   }
 

@@ -61,6 +61,22 @@ function toRelated(
   return value;
 }
 
+/**
+ * Each finding's diagnostic, made once per finding and document: an edit
+ * keeps the findings it cannot change (see `reread`), so the diagnostics
+ * published after it are mostly the same objects, whose JSON the stdio
+ * writer keeps (see `jsonEncoder.ts`).
+ */
+const diagnostics = new WeakMap<Finding, { readonly uri: string; readonly d: Diagnostic }>();
+
+export function diagnosticOf(f: Finding, uri: string): Diagnostic {
+  const known = diagnostics.get(f);
+  if (known?.uri === uri) return known.d;
+  const d = toDiagnostic(f, uri);
+  diagnostics.set(f, { uri, d });
+  return d;
+}
+
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   return {
     range: f.range,
