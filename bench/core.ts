@@ -11,6 +11,7 @@ import {
   LineIndex,
   outline,
   parse,
+  type Analysis,
 } from '../server/src/core';
 import { exportTranscript } from '../server/src/core/formats/export';
 import { toOtter, type Input } from './inputs';
@@ -79,9 +80,8 @@ export function cueEditTexts(text: string, otter = false): readonly [string, str
 
 /**
  * `analyzeEdited` against `analyze` on the edit loop of `texts`, read with
- * `context`. The edit is sent as the server gets it: the range change applied
- * to the previous model's `LineIndex` (`applyChange`), the `x` inserted and
- * deleted in turn; the full analysis reads the same texts as strings.
+ * `context`: the edit sent as the server gets it (`loopChange`), the full
+ * analysis reading the same texts as strings.
  */
 async function editPairOf(
   texts: readonly [string, string],
@@ -89,11 +89,7 @@ async function editPairOf(
   options: Parameters<typeof interleave>[2],
 ): Promise<Paired> {
   let previous = analyze(texts[0], undefined, context);
-  const change = changedSpan(texts[0], texts[1]);
-  if (!change || change.afterEnd - change.start !== 1 || change.beforeEnd !== change.start)
-    throw new Error('the edit loop must insert one character');
-  const at = previous.model.text.positionAt(change.start);
-  const inserted = texts[1].charAt(change.start);
+  const next = loopChange(texts);
   let step = 0;
   return interleave(
     () => {
@@ -102,17 +98,35 @@ async function editPairOf(
       return performance.now() - t;
     },
     () => {
-      const insert = ++step % 2 === 1;
       const t = performance.now();
-      const r = { start: at, end: insert ? at : { ...at, character: at.character + 1 } };
-      const text = applyChange(previous.model.text, r, insert ? inserted : '');
-      previous = analyzeEdited(previous, text, undefined, context);
+      previous = analyzeEdited(previous, next(previous, ++step), undefined, context);
       const ms = performance.now() - t;
       sink += previous.findings.length;
       return ms;
     },
     options,
   );
+}
+
+/**
+ * The edit loop of `texts` (the second has one character more) as the
+ * server gets it: step `n` (from 1) inserts the character into the previous
+ * analysis's text when odd and deletes it when even, a range change of its
+ * `LineIndex` (`applyChange`).
+ */
+export function loopChange(
+  texts: readonly [string, string],
+): (previous: Analysis, step: number) => LineIndex {
+  const change = changedSpan(texts[0], texts[1]);
+  if (!change || change.afterEnd - change.start !== 1 || change.beforeEnd !== change.start)
+    throw new Error('the edit loop must insert one character');
+  const at = new LineIndex(texts[0]).positionAt(change.start);
+  const inserted = texts[1].charAt(change.start);
+  const after = { ...at, character: at.character + 1 };
+  return (previous, step) =>
+    step % 2 === 1
+      ? applyChange(previous.model.text, { start: at, end: at }, inserted)
+      : applyChange(previous.model.text, { start: at, end: after }, '');
 }
 
 /** The edit loop's two texts (bench/protocol.ts `editPlace`): without and with the `x`. */

@@ -26,7 +26,8 @@ import { CancellationToken, Emitter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyze, analyzeEdited, outline, type Analysis } from '../server/src/core';
-import { toDiagnostic, toDocumentSymbols } from '../server/src/protocol';
+import { diagnosticOf, toDiagnostic, toDocumentSymbols } from '../server/src/protocol';
+import { loopChange } from './core';
 
 /** VS Code's defaults when `markdown.validate.enabled` is on. */
 const DIAGNOSTIC_OPTIONS: DiagnosticOptions = {
@@ -111,24 +112,28 @@ export function ours(uri: string, text: string): { symbols: number; diagnostics:
 
 /**
  * Our side while someone types: each call analyses the next text of the
- * edit loop from the previous analysis, as the server does (`analyzeEdited`),
- * then makes the outline and converts both as `ours` does.
+ * edit loop from the previous analysis, as the server does (`analyzeEdited`
+ * of the previous text's index changed by the edit, `loopChange`), then makes
+ * the outline and the diagnostics as the server does (kept per node and per
+ * finding).
  */
 export class OursEditing {
   private previous: Analysis;
   private step = 0;
+  private readonly next: ReturnType<typeof loopChange>;
 
   constructor(
     readonly uri: string,
     readonly texts: readonly [string, string],
   ) {
     this.previous = analyze(texts[0]);
+    this.next = loopChange(texts);
   }
 
   run(): { symbols: number; diagnostics: number } {
-    const a = (this.previous = analyzeEdited(this.previous, this.texts[++this.step % 2]));
+    const a = (this.previous = analyzeEdited(this.previous, this.next(this.previous, ++this.step)));
     const symbols = toDocumentSymbols(outline(a.model));
-    const diagnostics = a.findings.map((f) => toDiagnostic(f, this.uri));
+    const diagnostics = a.findings.map((f) => diagnosticOf(f, this.uri));
     return { symbols: symbols.length, diagnostics: diagnostics.length };
   }
 }

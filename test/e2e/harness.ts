@@ -1373,11 +1373,27 @@ async function gotoLine(
   column: number | undefined,
   opts: WaitOptions = {},
 ): Promise<void> {
-  await closeQuickInput(page);
-  await page.keyboard.press('Control+G');
-  await waitFor(() => quickInputVisible(page), { timeout: 10_000, message: 'Go to Line input' });
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`).first();
-  await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`);
+  // A webview that takes or gives back focus just then (a player opening or
+  // closing) may keep the input from opening or close it again: it is opened
+  // once more, three times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await closeQuickInput(page);
+      await page.keyboard.press('Control+G');
+      await waitFor(() => quickInputVisible(page), {
+        timeout: 4_000,
+        message: 'Go to Line input',
+      });
+      await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`, {
+        timeout: 3_000,
+      });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`      Go to Line ${line}: the input did not stay open; opened again`);
+    }
+  }
   await page.keyboard.press('Enter');
   const want =
     column === undefined ? new RegExp(`^Ln ${line},`) : new RegExp(`^Ln ${line}, Col ${column}\\b`);
