@@ -99,6 +99,7 @@ function plan(quick: boolean) {
         /** Unmeasured calls before each core and protocol loop (PairOptions.warmupMs). */
         warmupMs: 1_000,
         protocol: { '1h': 30, '10h': 10, '100h': 3 } as Record<string, number>,
+        edits: { '1h': 30, '10h': 30, '100h': 20 } as Record<string, number>,
         open: { '1h': 5, '10h': 3, '100h': 2 } as Record<string, number>,
         protocolBudget: 8_000,
         workspaceReps: 15,
@@ -111,6 +112,8 @@ function plan(quick: boolean) {
         coreBudget: 20_000,
         warmupMs: 2_000,
         protocol: { '1h': 100, '10h': 30, '100h': 6 } as Record<string, number>,
+        // The edit loop apart: a p95 of six edits would be their slowest.
+        edits: { '1h': 100, '10h': 100, '100h': 60 } as Record<string, number>,
         open: { '1h': 20, '10h': 8, '100h': 3 } as Record<string, number>,
         protocolBudget: 15_000,
         workspaceReps: 50,
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
         await protocolFigure(
           input,
           p.protocol[input.name],
+          p.edits[input.name],
           p.open[input.name],
           p.protocolBudget,
           p.warmupMs,
