@@ -348,6 +348,9 @@ describe('reading again after an edit', () => {
         ['[00:00] Anna: Hallo.\n[00:05] Bernd: Na gut.\n', 1, '[00:05] Bernd:  Na gut.', false],
         // Blank, or a line the reader skips.
         [otter, 1, '   ', false],
+        // Emptied between a lone CR and an LF, which are one line break now:
+        // blank before and after, but a line fewer.
+        ['Anna  0:00\nHallo.\r \nBernd  0:05\nNa gut.\n', 2, '', false],
         [otter, 1, 'Transcribed by https://otter.ai', false],
       ];
       for (const [text, at, content, kept] of cases) {

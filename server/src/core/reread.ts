@@ -248,12 +248,12 @@ function lineEdit(text: LineIndex, source: string | LineIndex): LineEdit | 'same
   )
     return undefined;
   const was = before.slice(lineStart, lineEnd);
-  return {
-    line,
-    character,
-    was,
-    now: after.slice(lineStart, lineEnd + after.length - before.length),
-  };
+  const now = after.slice(lineStart, lineEnd + after.length - before.length);
+  // Emptied between a lone CR and an LF, the line is gone: the two are one
+  // line break now.
+  if (now === '' && text.breakAfter(line - 1) === '\r' && text.breakAfter(line) === '\n')
+    return undefined;
+  return { line, character, was, now };
 }
 
 /** The model of `source`, the previous one's with `line` edited (see `reread`); undefined when its nodes are not the parser's. */
