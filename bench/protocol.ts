@@ -135,6 +135,13 @@ export interface ProtocolFigure {
   /** completion on an empty body line inserted first. */
   readonly completion: Op;
   readonly diagnostics: number;
+  /**
+   * The publishing share of an edit on the client's side: the bytes of the
+   * publishDiagnostics message after an edit, and the median ms of
+   * `JSON.parse` of it in this process (as vscode-jsonrpc parses every
+   * message it reads; absent in older runs).
+   */
+  readonly publish?: { readonly bytes: number; readonly parseMs: number };
   readonly memoryIdle: Memory;
   /** After the first didOpen's diagnostics. */
   readonly memoryOpen: Memory;
@@ -292,6 +299,22 @@ export async function protocolFigure(
     if (!target) throw new Error(`no diagnostics in ${input.name}: nothing to ask codeAction for`);
 
     const edit = await measure(editing.edit, { reps: editReps, warmup: 2, warmupMs, budgetMs });
+    const published = client.last.get(uri);
+    const message = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: published,
+    });
+    const parses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      JSON.parse(message);
+      parses.push(performance.now() - t);
+    }
+    const publish = {
+      bytes: Buffer.byteLength(message),
+      parseMs: summarize(parses.slice(10)).median,
+    };
 
     const request = async (fn: () => Promise<unknown>, check: (r: unknown) => boolean) => {
       const first = await fn();
@@ -330,6 +353,7 @@ export async function protocolFigure(
       semanticTokens,
       completion,
       diagnostics: diagnostics.length,
+      publish,
       memoryIdle,
       memoryOpen: memoryOpen ?? memoryIdle,
       memoryAfter,

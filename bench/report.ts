@@ -284,8 +284,18 @@ export function render(result: Result): string {
         rows,
         2,
       ),
-      '',
     );
+    const shares = result.protocol.filter((p) => p.publish);
+    if (shares.length)
+      out.push(
+        `  An edit's diagnostics: ${shares
+          .map(
+            (p) =>
+              `${p.input} ${p.diagnostics} in ${(p.publish!.bytes / 1e3).toFixed(1)} KB of JSON, parsed by the client in ${fmt(p.publish!.parseMs)} ms`,
+          )
+          .join('; ')}.`,
+      );
+    out.push('');
   }
   const w = result.workspace;
   if (result.protocol.length || w) {
