@@ -260,6 +260,58 @@ describe('reading again after an edit', () => {
     });
   });
 
+  describe('LineIndex line table', () => {
+    it('moves lines by shifts and folds them into a new table past 32 (fast-check)', () => {
+      // Many lines, so that the shifts of distinct lines outgrow what is kept apart.
+      const start = Array.from({ length: 120 }, (_, i) => `line ${i}`).join('\r\n');
+      const editArb = fc.record({
+        line: fc.nat({ max: 119 }),
+        from: fc.nat({ max: 10 }),
+        cut: fc.nat({ max: 4 }),
+        text: fc.string({ maxLength: 5 }).map((t) => t.replace(/[\r\n]/g, '')),
+        joined: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 40, maxLength: 150 }), (edits) => {
+          let index = new LineIndex(start);
+          let text = start;
+          for (const [n, e] of edits.entries()) {
+            const r = range(e.line, e.from, e.from + e.cut);
+            const reference = new LineIndex(text);
+            text =
+              text.slice(0, reference.offsetAt(r.start)) +
+              e.text +
+              text.slice(reference.offsetAt(r.end));
+            // By withLine (as the server) or by edited (a string), in turn.
+            index = e.joined
+              ? index.edited(
+                  index.text.slice(0, index.offsetAt(r.start)) +
+                    e.text +
+                    index.text.slice(index.offsetAt(r.end)),
+                  e.line,
+                )
+              : applyChange(index, r, e.text);
+            const fresh = new LineIndex(text);
+            for (let l = 0; l < fresh.lineCount; l++) {
+              assert.equal(index.lineStart(l), fresh.lineStart(l), `edit ${n + 1}: start of ${l}`);
+              assert.equal(
+                index.lineLength(l),
+                fresh.lineLength(l),
+                `edit ${n + 1}: length of ${l}`,
+              );
+            }
+            assert.deepEqual(
+              index.positionAt(text.length >> 1),
+              fresh.positionAt(text.length >> 1),
+            );
+          }
+          assert.equal(index.text, text);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  });
+
   describe('reread', () => {
     const line = (text: string, needle: string) =>
       text.split('\n').findIndex((l) => l.includes(needle));

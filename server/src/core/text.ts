@@ -6,6 +6,8 @@
  * knows); U+2028 and U+2029 are ordinary characters inside a line.
  */
 
+import { lowerBound } from './search';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -62,6 +64,14 @@ export class LineIndex {
    */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
+  /**
+   * Lines made longer or shorter since `starts` and `ends` were made (they
+   * are shared with the index they came from, not copied per edit): a line
+   * starts later by the deltas of the lines before it, and ends later by
+   * those up to it. In line order, one per line; folded into new tables
+   * past `MAX_SHIFTS`.
+   */
+  private readonly shifts: readonly Shift[];
   private readonly count: number;
   /** The line break the text uses first (`\n` when it has none). */
   readonly eol: string;
@@ -83,6 +93,7 @@ export class LineIndex {
       this.lazy = from.lazy;
       this.starts = from.starts;
       this.ends = from.ends;
+      this.shifts = from.shifts;
       this.count = from.count;
       this.eol = from.eol;
       this.madeFrom = { base: from.base, line: from.line };
@@ -135,6 +146,7 @@ export class LineIndex {
     ends[count++] = n;
     this.starts = starts;
     this.ends = ends;
+    this.shifts = [];
     this.count = count;
     this.eol = eol ?? '\n';
   }
@@ -147,8 +159,8 @@ export class LineIndex {
       let out = '';
       let at = 0;
       for (const line of [...lines.keys()].sort((a, b) => a - b)) {
-        out += source.slice(at, root.starts[line]) + lines.get(line)!;
-        at = root.ends[line];
+        out += source.slice(at, root.lineStart(line)) + lines.get(line)!;
+        at = root.lineEnd(line);
       }
       this.flat = out + source.slice(at);
       this.lazy = undefined;
@@ -161,39 +173,48 @@ export class LineIndex {
     if (this.lazy) {
       const { root, lines } = this.lazy;
       let joined = false;
-      for (const line of lines.keys()) if (this.starts[line] < n) joined = true;
+      for (const line of lines.keys()) if (this.lineStart(line) < n) joined = true;
       if (!joined) return root.text.slice(0, n);
     }
     return this.text.slice(0, n);
   }
 
-  /** The table of this text's lines with `line` longer by `delta`: copied and moved. */
-  private moved(line: number, delta: number): { starts: Int32Array; ends: Int32Array } {
+  /**
+   * The table of this text's lines with `line` longer by `delta`: the same
+   * tables with one more shift, or, past `MAX_SHIFTS`, new tables with every
+   * shift applied (one copy per so many edits, not one per edit).
+   */
+  private moved(line: number, delta: number): Table {
+    const { starts, ends } = this;
+    const shifts = this.shifts.slice();
+    const at = lowerBound(shifts, line, (s: Shift) => s.line);
+    if (shifts[at]?.line === line) shifts[at] = { line, delta: shifts[at].delta + delta };
+    else shifts.splice(at, 0, { line, delta });
+    if (shifts.length <= MAX_SHIFTS) return { starts, ends, shifts };
     const { count } = this;
     const buffer = new Int32Array(2 * count);
-    const starts = buffer.subarray(0, count);
-    const ends = buffer.subarray(count);
-    starts.set(this.starts.subarray(0, count));
-    ends.set(this.ends.subarray(0, count));
-    ends[line] += delta;
-    for (let i = line + 1; i < count; i++) {
-      starts[i] += delta;
-      ends[i] += delta;
+    const movedStarts = buffer.subarray(0, count);
+    const movedEnds = buffer.subarray(count);
+    let sum = 0;
+    let k = 0;
+    for (let i = 0; i < count; i++) {
+      movedStarts[i] = starts[i] + sum;
+      if (k < shifts.length && shifts[k].line === i) sum += shifts[k++].delta;
+      movedEnds[i] = ends[i] + sum;
     }
-    return { starts, ends };
+    return { starts: movedStarts, ends: movedEnds, shifts: [] };
   }
 
   /**
    * The index of `text`, which is this text with the content of line `line`
-   * changed (no line break added or removed): its line table copied and moved,
-   * not searched for again.
+   * changed (no line break added or removed): its line table moved (see
+   * `moved`), not searched for again.
    */
   edited(text: string, line: number): LineIndex {
-    const { starts, ends } = this.moved(line, text.length - this.length);
+    const table = this.moved(line, text.length - this.length);
     this.madeFrom = undefined;
     return new LineIndex(text, {
-      starts,
-      ends,
+      ...table,
       count: this.count,
       eol: this.eol,
       base: this,
@@ -213,17 +234,16 @@ export class LineIndex {
     // breaks are one now. Indexed again.
     if (content === '' && this.breakAfter(line - 1) === '\r' && this.breakAfter(line) === '\n') {
       const text = this.text;
-      return new LineIndex(text.slice(0, this.starts[line]) + text.slice(this.ends[line]));
+      return new LineIndex(text.slice(0, this.lineStart(line)) + text.slice(this.lineEnd(line)));
     }
     const delta = content.length - this.lineLength(line);
-    const { starts, ends } = this.moved(line, delta);
+    const table = this.moved(line, delta);
     const root = this.lazy?.root ?? this;
     const lines = new Map(this.lazy?.lines);
     lines.set(line, content);
     this.madeFrom = undefined;
     const made = new LineIndex('', {
-      starts,
-      ends,
+      ...table,
       count: this.count,
       eol: this.eol,
       base: this,
@@ -241,7 +261,7 @@ export class LineIndex {
 
   /** The content of a line, without its line break. */
   line(line: number): string {
-    if (this.flat !== undefined) return this.flat.slice(this.starts[line], this.ends[line]);
+    if (this.flat !== undefined) return this.flat.slice(this.lineStart(line), this.lineEnd(line));
     const { root, lines } = this.lazy!;
     return lines.get(line) ?? root.line(line);
   }
@@ -251,15 +271,30 @@ export class LineIndex {
     if (line < 0 || line + 1 >= this.count) return '';
     // A text not joined has its root's line breaks.
     if (this.lazy) return this.lazy.root.breakAfter(line);
-    return this.text.slice(this.ends[line], this.starts[line + 1]);
+    return this.text.slice(this.lineEnd(line), this.lineStart(line + 1));
   }
 
   lineLength(line: number): number {
-    return this.ends[line] - this.starts[line];
+    return this.lineEnd(line) - this.lineStart(line);
   }
 
   lineStart(line: number): number {
-    return this.starts[line];
+    let start = this.starts[line];
+    for (const s of this.shifts) {
+      if (s.line >= line) break;
+      start += s.delta;
+    }
+    return start;
+  }
+
+  /** The offset just past a line's content (before its line break). */
+  lineEnd(line: number): number {
+    let end = this.ends[line];
+    for (const s of this.shifts) {
+      if (s.line > line) break;
+      end += s.delta;
+    }
+    return end;
   }
 
   lineRange(line: number): Range {
@@ -269,8 +304,8 @@ export class LineIndex {
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
     if (p.line >= this.count) return this.length;
-    const start = this.starts[p.line];
-    return Math.min(start + Math.max(0, p.character), this.ends[p.line]);
+    const start = this.lineStart(p.line);
+    return Math.min(start + Math.max(0, p.character), this.lineEnd(p.line));
   }
 
   positionAt(offset: number): Position {
@@ -279,17 +314,31 @@ export class LineIndex {
     let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (this.lineStart(mid) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: Math.min(o, this.ends[lo]) - this.starts[lo] };
+    const start = this.lineStart(lo);
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - start };
   }
 }
 
-/** A line table made from another's (see `LineIndex.edited`). */
-interface EditedLines {
+/** A line longer (or shorter) by `delta` than in the tables it is read with. */
+interface Shift {
+  readonly line: number;
+  readonly delta: number;
+}
+
+/** Shifts kept before the line tables are copied with them applied. */
+const MAX_SHIFTS = 32;
+
+interface Table {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  readonly shifts: readonly Shift[];
+}
+
+/** A line table made from another's (see `LineIndex.edited`). */
+interface EditedLines extends Table {
   readonly count: number;
   readonly eol: string;
   readonly base: LineIndex;
