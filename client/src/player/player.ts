@@ -4,32 +4,25 @@
  * playback steers text (the spoken paragraph highlighted and followed, time
  * and chapter in the status bar).
  *
- * The time ↔ text rules are pure core logic (server/src/core/playback.ts).
+ * This file is the manager: the commands, the highlight, the status bar
+ * item, the CodeLens and the players it keeps. One player's panel is in
+ * panel.ts (its page in html.ts, its messages in messages.ts), which audio
+ * it plays in audio.ts, where its panel goes in placement.ts. The time ↔
+ * text rules are pure core logic (server/src/core/playback.ts).
  */
-import { servedByName, timeInLayout } from '../../../server/src/core/readers';
 import * as vscode from 'vscode';
-import { parse } from '../../../server/src/core/parser';
-import type { SideChapters, TranscriptModel } from '../../../server/src/core/model';
-import { sideChaptersBeside } from '../sideChapters';
+import type { SideChapters } from '../../../server/src/core/model';
 import {
-  audioCandidates,
-  chapterAtTime,
-  paragraphAtTime,
-  paragraphRange,
-  playability,
   playableLines,
-  type LensMode,
-  playerStatus,
-  resumeTime,
-  seekBy,
   stampForTime,
-  stepRate,
   timeAtPosition,
-  AUDIO_EXTENSIONS,
+  type LensMode,
 } from '../../../server/src/core/playback';
-import { makeNonce, playerHtml } from './html';
+import { servedByName, timeInLayout } from '../../../server/src/core/readers';
+import { askForAudio, exists, findAudio } from './audio';
+import { isSavedPlayerState } from './messages';
+import { modelOf, Player, baseName, type PlayerHost } from './panel';
 import { placePlayer, playerWillBeAlone, rememberPlayerSize } from './placement';
-import { isFromWebview, isSavedPlayerState, type FromWebview, type ToWebview } from './messages';
 
 const LANGUAGE_ID = 'transcript';
 
@@ -37,213 +30,15 @@ const LANGUAGE_ID = 'transcript';
 function isTranscript(doc: vscode.TextDocument): boolean {
   return doc.languageId === LANGUAGE_ID || servedByName(doc.uri.path);
 }
+
 const VIEW_TYPE = 'transcript.player';
-const MEMORY_PREFIX = 'transcript.player.audio:';
 const SKIP_SECONDS = 5;
-
-/** The keys as contributed in package.json (shown in the player). */
-const KEYS = [
-  { key: 'Ctrl+Alt+K', what: 'play / pause' },
-  { key: 'Ctrl+Alt+H', what: 'play from the paragraph under the cursor' },
-  { key: 'Ctrl+Alt+J / L', what: 'back / forward 5 s' },
-  { key: 'Ctrl+Alt+D / U', what: 'slower / faster' },
-  { key: 'Ctrl+Alt+N', what: 'insert the current time' },
-];
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-interface PlayerState {
-  time: number;
-  duration?: number;
-  playing: boolean;
-  rate: number;
-}
-
-const models = new WeakMap<
-  vscode.TextDocument,
-  { version: number; side: SideChapters | undefined; model: TranscriptModel }
->();
-
-/** The document's parse, with the chapters beside it, cached per version. */
-function modelOf(doc: vscode.TextDocument, side?: SideChapters): TranscriptModel {
-  const cached = models.get(doc);
-  if (cached && cached.version === doc.version && cached.side === side) return cached.model;
-  const model = parse(doc.getText(), { fileName: doc.uri.path, sideChapters: side });
-  models.set(doc, { version: doc.version, side, model });
-  return model;
-}
-
-function toRange(r: {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}) {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-function baseName(uri: vscode.Uri): string {
-  const parts = uri.path.split('/');
-  return parts[parts.length - 1] ?? '';
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    return (stat.type & vscode.FileType.File) !== 0;
-  } catch {
-    return false;
-  }
-}
 
 /** The context key the player controls' `when` clauses test. */
 export const PLAYER_OPEN_CONTEXT = 'transcript.playerOpen';
 
-/** One transcript's player: its webview panel, the last known playback state. */
-class Player implements vscode.Disposable {
-  readonly state: PlayerState = { time: 0, playing: false, rate: 1 };
-  private lastParagraph: number | undefined;
-  /** The `seq` of the last message sent to the webview. */
-  private sent = 0;
-  private readonly disposables: vscode.Disposable[] = [];
-  private disposed = false;
-  /** Chapters from a file beside the transcript (for the status bar's chapter). */
-  side: SideChapters | undefined;
-
-  constructor(
-    readonly transcript: vscode.Uri,
-    readonly audio: vscode.Uri,
-    readonly panel: vscode.WebviewPanel,
-    private readonly manager: PlayerManager,
-    initial?: { time: number; rate: number },
-  ) {
-    if (initial) {
-      this.state.time = initial.time;
-      this.state.rate = initial.rate;
-    }
-    const webview = panel.webview;
-    // Scripts, and nothing local but the audio's folder.
-    webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(audio, '..')],
-    };
-    webview.html = playerHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      keys: KEYS,
-    });
-    this.disposables.push(
-      webview.onDidReceiveMessage((msg: unknown) => this.receive(msg)),
-      panel.onDidDispose(() => this.manager.remove(this)),
-    );
-    void sideChaptersBeside(transcript).then((side) => {
-      if (!side || this.disposed) return;
-      this.side = side;
-      this.manager.update(this);
-    });
-  }
-
-  private receive(msg: unknown): void {
-    if (!isFromWebview(msg)) {
-      console.warn('transcript player: rejected a message from the webview', msg);
-      return;
-    }
-    this.handle(msg);
-  }
-
-  private handle(msg: FromWebview): void {
-    switch (msg.type) {
-      case 'ready': {
-        const name = baseName(this.audio);
-        const check = playability(name);
-        if (!check.ok) {
-          this.post({ type: 'unplayable', name, message: check.message });
-          void vscode.window.showWarningMessage(check.message);
-          return;
-        }
-        this.post({
-          type: 'load',
-          src: this.panel.webview.asWebviewUri(this.audio).toString(),
-          name,
-          time: this.state.time,
-          rate: this.state.rate,
-          transcript: this.transcript.toString(),
-          audio: this.audio.toString(),
-        });
-        return;
-      }
-      case 'status':
-        // Sent before the webview saw our last command: that command's state wins.
-        if (msg.ack < this.sent) return;
-        this.state.time = msg.time;
-        this.state.duration = msg.duration >= 0 ? msg.duration : undefined;
-        this.state.playing = msg.playing;
-        this.state.rate = msg.rate;
-        this.manager.update(this);
-        return;
-      case 'error':
-        void vscode.window.showErrorMessage(msg.message);
-        return;
-    }
-  }
-
-  post(msg: DistributiveOmit<ToWebview, 'seq'>): void {
-    if (this.disposed) return;
-    const full = { ...msg, seq: ++this.sent } as ToWebview;
-    void this.panel.webview.postMessage(full);
-  }
-
-  play(time?: number): void {
-    if (time !== undefined) this.state.time = time;
-    this.post(time === undefined ? { type: 'play' } : { type: 'play', time });
-  }
-
-  toggle(rewind: number): void {
-    if (this.state.playing) {
-      this.state.playing = false;
-      this.post({ type: 'pause' });
-    } else {
-      this.state.playing = true;
-      this.play(resumeTime(this.state.time, rewind));
-    }
-  }
-
-  skip(delta: number): void {
-    this.state.time = seekBy(this.state.time, delta, this.state.duration);
-    this.post({ type: 'seek', time: this.state.time });
-    this.manager.update(this);
-  }
-
-  changeRate(direction: 1 | -1): void {
-    this.state.rate = stepRate(this.state.rate, direction);
-    this.post({ type: 'rate', rate: this.state.rate });
-    this.manager.update(this);
-  }
-
-  /** The paragraph to highlight now, and whether it changed since the last call. */
-  paragraphNow(doc: vscode.TextDocument): { range?: vscode.Range; changed: boolean } {
-    const model = modelOf(doc, this.side);
-    const timed = paragraphAtTime(model, this.state.time);
-    const changed = timed?.index !== this.lastParagraph;
-    this.lastParagraph = timed?.index;
-    return { range: timed ? toRange(paragraphRange(model, timed.paragraph)) : undefined, changed };
-  }
-
-  statusText(doc: vscode.TextDocument | undefined): string {
-    const chapter = doc
-      ? chapterAtTime(modelOf(doc, this.side), this.state.time)?.title
-      : undefined;
-    return playerStatus(this.state.time, this.state.playing, chapter);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-  }
-}
-
 /** Every open player (one per transcript), the highlight, the status bar item and the commands. */
-export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider {
+export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider, PlayerHost {
   private readonly players = new Map<string, Player>();
   private lastUsed: Player | undefined;
   private readonly decoration = vscode.window.createTextEditorDecorationType({
@@ -328,7 +123,6 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     return editor && isTranscript(editor.document) ? editor : undefined;
   }
 
-  /** The player of the active transcript, else the one used last. */
   /** The player of a transcript: its time, whether it plays, the chapters beside it. */
   playerOf(
     uri: vscode.Uri,
@@ -337,6 +131,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     return p && { time: p.state.time, playing: p.state.playing, side: p.side };
   }
 
+  /** The player of the active transcript, else the one used last. */
   private current(): Player | undefined {
     const editor = this.transcriptEditor();
     const own = editor && this.players.get(editor.document.uri.toString());
@@ -360,46 +155,6 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
     fn(player);
   }
 
-  private static memoryKey(transcript: vscode.Uri): string {
-    return MEMORY_PREFIX + transcript.toString();
-  }
-
-  /** The audio beside the transcript, else the one chosen before, else asks. */
-  private async findAudio(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
-    const remembered = this.context.workspaceState.get<string>(PlayerManager.memoryKey(doc.uri));
-    if (remembered) {
-      const uri = vscode.Uri.parse(remembered);
-      if (await exists(uri)) return uri;
-    }
-    if (doc.uri.scheme !== 'untitled') {
-      const folder = vscode.Uri.joinPath(doc.uri, '..');
-      for (const name of audioCandidates(baseName(doc.uri))) {
-        const candidate = vscode.Uri.joinPath(folder, name);
-        if (await exists(candidate)) return candidate;
-      }
-    }
-    return this.askForAudio(doc.uri);
-  }
-
-  /** The open dialog for a transcript's audio; the choice is remembered for that transcript. */
-  private async askForAudio(transcript: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const [picked] =
-      (await vscode.window.showOpenDialog({
-        title: `Audio for ${baseName(transcript)}`,
-        openLabel: 'Use This Audio',
-        canSelectMany: false,
-        defaultUri:
-          transcript.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(transcript, '..'),
-        filters: { Audio: AUDIO_EXTENSIONS.map((e) => e.slice(1)) },
-      })) ?? [];
-    if (!picked) return undefined;
-    await this.context.workspaceState.update(
-      PlayerManager.memoryKey(transcript),
-      picked.toString(),
-    );
-    return picked;
-  }
-
   /** "Transcript: Choose Audio File…": asks even when audio was found, remembers, reopens the player on it. */
   private async chooseAudio(): Promise<void> {
     const doc = this.transcriptEditor()?.document;
@@ -407,7 +162,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       void vscode.window.showInformationMessage('Open a transcript first.');
       return;
     }
-    const audio = await this.askForAudio(doc.uri);
+    const audio = await askForAudio(this.context.workspaceState, doc.uri);
     if (!audio) return;
     const old = this.players.get(doc.uri.toString());
     const initial = old ? { time: 0, rate: old.state.rate } : undefined;
@@ -426,7 +181,7 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
       this.lastUsed = existing;
       return existing;
     }
-    const audio = await this.findAudio(doc);
+    const audio = await findAudio(this.context.workspaceState, doc);
     if (!audio) return undefined;
     return this.createPlayer(doc.uri, audio);
   }
@@ -543,18 +298,10 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
 
   /** Highlight, follow and status for one player after its state changed. */
   update(player: Player): void {
-    const key = player.transcript.toString();
-    const editors = vscode.window.visibleTextEditors.filter(
-      (e) => e.document.uri.toString() === key,
-    );
-    if (editors.length === 0) {
-      this.refreshStatus();
-      return;
-    }
-    const { range, changed } = player.paragraphNow(editors[0].document);
-    for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
+    const shown = this.highlight(player);
     const follow = this.config(player.transcript).get<boolean>('follow', true) !== false;
-    if (range && changed && follow && player.state.playing) {
+    if (shown?.range && shown.changed && follow && player.state.playing) {
+      const { editors, range } = shown;
       const target = editors.find((e) => e === vscode.window.activeTextEditor) ?? editors[0];
       target.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
@@ -562,17 +309,23 @@ export class PlayerManager implements vscode.Disposable, vscode.CodeLensProvider
   }
 
   private refreshAll(): void {
-    for (const player of this.players.values()) {
-      const key = player.transcript.toString();
-      const editors = vscode.window.visibleTextEditors.filter(
-        (e) => e.document.uri.toString() === key,
-      );
-      if (editors.length === 0) continue;
-      const { range } = player.paragraphNow(editors[0].document);
-      for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
-    }
+    for (const player of this.players.values()) this.highlight(player);
     this.refreshStatus();
     this.refreshContext();
+  }
+
+  /** Highlights a player's spoken paragraph in the editors showing its transcript (none: undefined). */
+  private highlight(
+    player: Player,
+  ): { editors: vscode.TextEditor[]; range?: vscode.Range; changed: boolean } | undefined {
+    const key = player.transcript.toString();
+    const editors = vscode.window.visibleTextEditors.filter(
+      (e) => e.document.uri.toString() === key,
+    );
+    if (editors.length === 0) return undefined;
+    const { range, changed } = player.paragraphNow(editors[0].document);
+    for (const editor of editors) editor.setDecorations(this.decoration, range ? [range] : []);
+    return { editors, range, changed };
   }
 
   /**
