@@ -209,21 +209,22 @@ export function render(result: Result): string {
       '',
     );
   }
+  /** An edit's analysis against the full one: n, median, p95, full median, full p95, ratio. */
+  const againstFull = (p: Paired) => [
+    p.subject.n,
+    med(p),
+    p95(p),
+    ms(p.baseline.median),
+    ms(p.baseline.p95),
+    x(p),
+  ];
   const edits = result.core.filter((c) => c.edit);
   if (edits.length) {
     out.push(
       "1b. Core: an edit's analysis as the server makes it (analyzeEdited from the previous text's), against analyze of the same text; the protocol's edit loop",
       table(
         ['input', 'n', 'median', 'p95', 'full median', 'full p95', 'x full'],
-        edits.map((c) => [
-          c.input,
-          c.edit.subject.n,
-          med(c.edit),
-          p95(c.edit),
-          ms(c.edit.baseline.median),
-          ms(c.edit.baseline.p95),
-          x(c.edit),
-        ]),
+        edits.map((c) => [c.input, ...againstFull(c.edit)]),
       ),
       '',
     );
@@ -233,12 +234,7 @@ export function render(result: Result): string {
       c.input,
       e.format,
       `${(e.bytes / 1e6).toFixed(2)} MB`,
-      e.edit.subject.n,
-      med(e.edit),
-      p95(e.edit),
-      ms(e.edit.baseline.median),
-      ms(e.edit.baseline.p95),
-      x(e.edit),
+      ...againstFull(e.edit),
     ]),
   );
   if (cueRows.length) {

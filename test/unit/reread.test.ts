@@ -488,12 +488,23 @@ describe('reading again after an edit', () => {
       { weight: 1, arbitrary: fc.constantFrom('\u3000', '\u00a0', '\u2003', '\u205f', '\u1680') },
       { weight: 1, arbitrary: fc.constant('') },
     );
-    const editArb = fc.record({
-      line: fc.nat(),
-      column: fc.nat(),
-      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
-      insert: insertArb,
-    });
+    /** An edit at a random place: `insert` put in place of up to 40 characters. */
+    const editOf = (insert: fc.Arbitrary<string>) =>
+      fc.record({
+        line: fc.nat(),
+        column: fc.nat(),
+        cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+        insert,
+      });
+    const editArb = editOf(insertArb);
+    /** Edits with a layout's own pieces among the inserts. */
+    const editWith = (...pieces: string[]) =>
+      editOf(
+        fc.oneof(
+          { weight: 6, arbitrary: insertArb },
+          { weight: 3, arbitrary: fc.constantFrom(...pieces) },
+        ),
+      );
     let reread_ = 0;
     let edits = 0;
     let cueRereads = 0;
@@ -616,33 +627,22 @@ describe('reading again after an edit', () => {
 
     // Cue files: the example and generated transcripts exported as WebVTT
     // and SRT, edited with what makes or unmakes cues, voices and prose.
-    const cueEditArb = fc.record({
-      line: fc.nat(),
-      column: fc.nat(),
-      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
-      insert: fc.oneof(
-        { weight: 6, arbitrary: insertArb },
-        {
-          weight: 3,
-          arbitrary: fc.constantFrom(
-            '-->',
-            ' --> ',
-            '00:01:02.000 --> 00:01:03.000',
-            '<v Anna>',
-            '<v Stephan>',
-            '</v>',
-            '<i>',
-            'Anna: ',
-            'Malte: ',
-            '[Anna]: ',
-            'NOTE ',
-            '\n\n',
-            ':',
-            ' ',
-          ),
-        },
-      ),
-    });
+    const cueEditArb = editWith(
+      '-->',
+      ' --> ',
+      '00:01:02.000 --> 00:01:03.000',
+      '<v Anna>',
+      '<v Stephan>',
+      '</v>',
+      '<i>',
+      'Anna: ',
+      'Malte: ',
+      '[Anna]: ',
+      'NOTE ',
+      '\n\n',
+      ':',
+      ' ',
+    );
     const exported = (text: string, format: 'vtt' | 'srt'): string => {
       const r = exportTranscript(text, format, { force: true });
       return r.ok ? r.content : '';
@@ -697,32 +697,21 @@ describe('reading again after an edit', () => {
       if (layout === 'otter') out.push('Transcribed by https://otter.ai');
       return out.join('\n');
     };
-    const turnLineEditArb = fc.record({
-      line: fc.nat(),
-      column: fc.nat(),
-      cut: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
-      insert: fc.oneof(
-        { weight: 6, arbitrary: insertArb },
-        {
-          weight: 3,
-          arbitrary: fc.constantFrom(
-            '  0:05',
-            '  1:02:03',
-            ' (00:12):',
-            ' (00:12)',
-            '[00:00:01] ',
-            '[SPEAKER_00]: ',
-            'Anna: ',
-            'Anna  0:07\n',
-            '**',
-            ':',
-            '  ',
-            '\t',
-            'Transcribed by https://otter.ai',
-          ),
-        },
-      ),
-    });
+    const turnLineEditArb = editWith(
+      '  0:05',
+      '  1:02:03',
+      ' (00:12):',
+      ' (00:12)',
+      '[00:00:01] ',
+      '[SPEAKER_00]: ',
+      'Anna: ',
+      'Anna  0:07\n',
+      '**',
+      ':',
+      '  ',
+      '\t',
+      'Transcribed by https://otter.ai',
+    );
 
     it('on the text layouts (Otter, Name (00:00):, one line per turn) through random edit sequences (fast-check)', () => {
       let r = 0;
