@@ -25,15 +25,7 @@ export class LineDocument implements TextDocument {
   ) {}
 
   getText(range?: Range): string {
-    if (!range) return this.index.text;
-    // Inside one line: read from the line, joining nothing.
-    const { start, end } = range;
-    if (start.line === end.line && start.line >= 0 && start.line < this.index.lineCount) {
-      const line = this.index.line(start.line);
-      const at = (c: number) => Math.min(Math.max(0, c), line.length);
-      return line.slice(at(start.character), at(end.character));
-    }
-    return this.index.text.slice(this.offsetAt(start), this.offsetAt(end));
+    return range ? this.index.textIn(range) : this.index.text;
   }
 
   positionAt(offset: number): Position {

@@ -17,6 +17,7 @@ import {
   LineIndex,
   outline,
   parse,
+  pos,
   range,
   readSettings,
   reread,
@@ -208,6 +209,13 @@ describe('reading again after an edit', () => {
         assert.equal(made.line(i), fresh.line(i), `${what}: line ${i}`);
         assert.equal(made.lineStart(i), fresh.lineStart(i), `${what}: start of line ${i}`);
         assert.equal(made.breakAfter(i), fresh.breakAfter(i), `${what}: break after line ${i}`);
+        // A range in the line (clamped past its end), and one into the next line.
+        for (const r of [range(i, 1, 4), { start: pos(i, 2), end: pos(i + 1, 1) }])
+          assert.equal(
+            made.textIn(r),
+            text.slice(fresh.offsetAt(r.start), fresh.offsetAt(r.end)),
+            `${what}: text in ${JSON.stringify(r)}`,
+          );
       }
       for (const n of [0, 3, 10, text.length, text.length + 5])
         assert.equal(made.head(n), text.slice(0, n), `${what}: head(${n})`);

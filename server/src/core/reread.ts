@@ -89,6 +89,11 @@ function onLine(items: readonly { readonly line: number }[], line: number): bool
   return items.some((item) => item.line === line);
 }
 
+/** A finding of the reader (not of the checks) covers `line`. */
+function readerFindingOn(model: TranscriptModel, line: number): boolean {
+  return model.findings.some((f) => f.range.start.line <= line && f.range.end.line >= line);
+}
+
 /** The prose span on `line` (the first, in a list out of line order), or -1. */
 function spanOn(prose: ProseSpans, line: number): number {
   if (inLineOrder(prose.lines, (l) => l)) return indexOf(prose.lines, line);
@@ -110,8 +115,7 @@ function sameCueLine(
   cue: Cue,
 ): boolean {
   if (now.trim() === '' || now.includes('-->')) return false;
-  for (const f of previous.findings)
-    if (f.range.start.line <= line && f.range.end.line >= line) return false;
+  if (readerFindingOn(previous, line)) return false;
   const read = line === cue.timingLine + 1 ? firstTextLine : laterTextLine;
   const lead = (t: string) => t.length - t.trimStart().length;
   const shape = (t: string) => JSON.stringify([read(t), lead(t)]);
@@ -164,8 +168,7 @@ export function reread(
     // A line past the first (a byte order mark is read apart there) that the
     // reader reads alike: the same header, or text from the same column,
     // with prose (or none) from the same column as before.
-    for (const f of previous.findings)
-      if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
+    if (readerFindingOn(previous, line)) return undefined;
     const shape = turnLineShape(layout, now);
     if (shape !== turnLineShape(layout, was)) return undefined;
     return madeBy(previous, source, line);
@@ -182,8 +185,7 @@ export function reread(
     onLine(previous.malformedStamps, line)
   )
     return undefined;
-  for (const f of previous.findings)
-    if (f.range.start.line <= line && f.range.end.line >= line) return undefined;
+  if (readerFindingOn(previous, line)) return undefined;
 
   if (!hasWord(now, proseStart, now.length)) return undefined;
   if (!onLine(previous.stamps, line)) {

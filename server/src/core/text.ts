@@ -44,7 +44,8 @@ export function sameRange(a: Range, b: Range): boolean {
  * A text made by `withLine` (one line's content replaced) is not joined into
  * one string until its `text` is asked for: its lines are read from the text
  * it started from and the lines changed since. An editor's keystroke thus
- * costs a copy of the line table, not of a text of many megabytes.
+ * costs a shift of the line table (see `moved`), not a copy of a text of
+ * many megabytes.
  */
 export class LineIndex {
   /** The whole text, once joined. */
@@ -53,8 +54,7 @@ export class LineIndex {
    * Until joined: the joined text this one started from (same lines, same
    * line breaks) and the contents of the lines changed since.
    */
-  private lazy:
-    { readonly root: LineIndex; readonly lines: ReadonlyMap<number, string> } | undefined;
+  private lazy: Unjoined | undefined;
   /** The text's length in UTF-16 code units. */
   readonly length: number;
   /**
@@ -170,12 +170,9 @@ export class LineIndex {
 
   /** The first `n` characters (joined only when a changed line starts before them). */
   head(n: number): string {
-    if (this.lazy) {
-      const { root, lines } = this.lazy;
-      let joined = false;
-      for (const line of lines.keys()) if (this.lineStart(line) < n) joined = true;
-      if (!joined) return root.text.slice(0, n);
-    }
+    const { lazy } = this;
+    if (lazy && [...lazy.lines.keys()].every((line) => this.lineStart(line) >= n))
+      return lazy.root.text.slice(0, n);
     return this.text.slice(0, n);
   }
 
@@ -226,8 +223,8 @@ export class LineIndex {
    * This text with the content of line `line` replaced by `content`, which
    * holds no line break (an emptied line between `\r` and `\n` is indexed
    * again, without `editOf`); not joined into one string until asked for (see
-   * the class). Past 64 changed lines it is joined at once, so a long chain
-   * of edits keeps one text and few lines alive.
+   * the class). Past `MAX_CHANGED_LINES` it is joined at once, so a long
+   * chain of edits keeps one text and few lines alive.
    */
   withLine(line: number, content: string): LineIndex {
     // Emptied between a lone `\r` and a `\n`, the line is gone: the two
@@ -251,7 +248,7 @@ export class LineIndex {
       length: this.length + delta,
       lazy: { root, lines },
     });
-    if (lines.size > 64) void made.text;
+    if (lines.size > MAX_CHANGED_LINES) void made.text;
     return made;
   }
 
@@ -264,6 +261,17 @@ export class LineIndex {
     if (this.flat !== undefined) return this.flat.slice(this.lineStart(line), this.lineEnd(line));
     const { root, lines } = this.lazy!;
     return lines.get(line) ?? root.line(line);
+  }
+
+  /** The text of a range, positions clamped as `offsetAt` clamps them; inside one line, read from the line (joining nothing). */
+  textIn(r: Range): string {
+    const { start, end } = r;
+    if (start.line === end.line && start.line >= 0 && start.line < this.count) {
+      const line = this.line(start.line);
+      const at = (c: number) => Math.min(Math.max(0, c), line.length);
+      return line.slice(at(start.character), at(end.character));
+    }
+    return this.text.slice(this.offsetAt(start), this.offsetAt(end));
   }
 
   /** The line break after a line (`''` after the last). */
@@ -331,6 +339,15 @@ interface Shift {
 /** Shifts kept before the line tables are copied with them applied. */
 const MAX_SHIFTS = 32;
 
+/** A text not joined yet: the joined text it started from, and the lines changed since. */
+interface Unjoined {
+  readonly root: LineIndex;
+  readonly lines: ReadonlyMap<number, string>;
+}
+
+/** Changed lines a text keeps apart before it is joined. */
+const MAX_CHANGED_LINES = 64;
+
 interface Table {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -345,7 +362,7 @@ interface EditedLines extends Table {
   readonly line: number;
   /** The text's length, when the text is not given (`withLine`). */
   readonly length?: number;
-  readonly lazy?: { readonly root: LineIndex; readonly lines: ReadonlyMap<number, string> };
+  readonly lazy?: Unjoined;
 }
 
 /**
