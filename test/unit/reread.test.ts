@@ -487,6 +487,12 @@ describe('reading again after an edit', () => {
     const insertArb = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...WORDS.map((w) => `${w} `), 'x', 'e', ' ', ', ') },
       { weight: 3, arbitrary: fc.constantFrom(...NAMES, 'Stefan', 'Thorsten', 'Malt', 'Jana') },
+      // Spellings the text has not had yet, as words of a sentence: a new
+      // group of mentions from a line that counted other words before.
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(' Steffan ', ' Stephen ', ' Thorstn ', ' Maltee ', ' stefan '),
+      },
       {
         weight: 2,
         arbitrary: fc.constantFrom('\n', '\r\n', ':', '[', ']', '[0:09] ', '[1:02:03]', 'Anna:\n'),
@@ -528,6 +534,10 @@ describe('reading again after an edit', () => {
       readSettings({
         speakers: [{ name: 'Stephan', misspellings: ['Stefan'] }, 'Malte'],
         ignoreNames: ['Thorsten'],
+      }).settings,
+      // Codes switched off: the same checks' findings, fewer of them shown.
+      readSettings({
+        findings: { 'speaker-name-in-text': false, 'timestamp-order': false },
       }).settings,
     ];
 
@@ -612,6 +622,28 @@ describe('reading again after an edit', () => {
         ),
         { numRuns: 60 },
       );
+    });
+
+    it('shows the codes the settings show when an edit changed no finding', () => {
+      // No label is thought misspelt and the edit is in a line without a
+      // name: every check's findings are the same objects as before, under
+      // both settings; only what is shown differs.
+      const text =
+        'Transcript\nTorsten:\n[0:01] Hallo, ich bin Thorsten und das hier ist schön.\n' +
+        'Anna:\n[0:05] Hallo Thorsten, Hallo Torsten.\nTorsten:\n[0:09] Gut.\n';
+      const off = readSettings({ findings: { 'speaker-name-in-text': false } }).settings;
+      const before = analyze(text);
+      assert.ok(before.findings.some((f) => f.code === 'speaker-name-in-text'));
+      const edited = analyzeEdited(
+        before,
+        applyChange(before.model.text, range(6, 7, 7), 'Ja, '),
+        off,
+      );
+      assert.deepEqual(
+        plain(edited.findings),
+        plain(analyze(edited.model.text.text, off).findings),
+      );
+      assert.ok(!edited.findings.some((f) => f.code === 'speaker-name-in-text'));
     });
 
     it('with the settings changing between edits (fast-check)', () => {

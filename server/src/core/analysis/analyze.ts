@@ -28,18 +28,52 @@ export function analyzeModel(
   model: TranscriptModel,
   settings: Settings = DEFAULT_SETTINGS,
   context: AnalysisContext = {},
-): Finding[] {
-  const all: Finding[] = [
-    ...model.findings,
-    ...timestampOrder(model),
-    ...chapterOrder(model),
-    ...chapterFindings(model, settings.chapterTimeTolerance),
-    ...sideChapterFindings(model),
-    ...speakerFindings(model, settings, context),
-    ...emptyTurns(model),
-    ...cueFindings(model, settings.readingSpeed),
+): readonly Finding[] {
+  const parts: readonly (readonly Finding[])[] = [
+    model.findings,
+    timestampOrder(model),
+    chapterOrder(model),
+    chapterFindings(model, settings.chapterTimeTolerance),
+    sideChapterFindings(model),
+    speakerFindings(model, settings, context),
+    emptyTurns(model),
+    cueFindings(model, settings.readingSpeed),
   ];
-  return sortFindings(all.filter((f) => settings.findings[f.code]));
+  // The checks keep what an edit cannot change (see `reread`): after most
+  // keystrokes every part holds the same findings as the last analysis's,
+  // and so does the result, which is then not filtered and sorted again.
+  const last = lastAnalysis;
+  if (last?.shown === settings.findings && sameParts(last.parts, parts)) return last.findings;
+  const all: Finding[] = [];
+  for (const part of parts) for (const f of part) if (settings.findings[f.code]) all.push(f);
+  const findings = sortFindings(all);
+  lastAnalysis = { shown: settings.findings, parts, findings };
+  return findings;
+}
+
+/** The last analysis's checks' findings and its result, with the codes shown. */
+let lastAnalysis:
+  | {
+      readonly shown: Settings['findings'];
+      readonly parts: readonly (readonly Finding[])[];
+      readonly findings: readonly Finding[];
+    }
+  | undefined;
+
+/** The same findings, part by part, in the same order. */
+function sameParts(
+  a: readonly (readonly Finding[])[],
+  b: readonly (readonly Finding[])[],
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }
 
 /** Parse plus every check: the one entry point the fronts need. */

@@ -19,7 +19,7 @@ import { detach } from '../scan';
 import type { Settings } from '../settings';
 import { comparePositions, range, type LineIndex, type Range } from '../text';
 import { proseWordCounts, wordFilterFor, type WordFilter } from './nameWords';
-import { proseWordRanges } from './wordPlaces';
+import { carryPlaces, proseWordRanges } from './wordPlaces';
 
 /** One misspelt spelling (ignoring case) of one word of a speaker's name. */
 export interface Mentions {
@@ -163,15 +163,36 @@ interface Setup {
   heard: Map<string, Heard>;
 }
 
-/** The last setup, by the settings object and the speakers and known names it was made for. */
-let lastSetup: { settings: Settings; key: string; setup: Setup | undefined } | undefined;
+/**
+ * The last setup, by the settings object and the speakers and known names it
+ * was made for (and the objects they were given in: the same objects need no
+ * key made to know they are the same).
+ */
+let lastSetup:
+  | {
+      settings: Settings;
+      key: string;
+      setup: Setup | undefined;
+      speakers: MentionInput['speakers'];
+      known: MentionInput['known'];
+    }
+  | undefined;
 
-function setupFor(input: MentionInput, known: readonly string[]): Setup | undefined {
-  const { roster } = input;
-  const key = `${[...input.speakers].join('\u0001')}\u0002${known.join('\u0001')}`;
-  if (lastSetup?.settings === roster.settings && lastSetup.key === key) return lastSetup.setup;
-  const setup = makeSetup(input, known);
-  lastSetup = { settings: roster.settings, key, setup };
+function setupFor(input: MentionInput): Setup | undefined {
+  const { roster, speakers } = input;
+  if (
+    lastSetup?.settings === roster.settings &&
+    lastSetup.speakers === speakers &&
+    lastSetup.known === input.known
+  )
+    return lastSetup.setup;
+  const known = [...input.known];
+  const key = `${[...speakers].join('\u0001')}\u0002${known.join('\u0001')}`;
+  const setup =
+    lastSetup?.settings === roster.settings && lastSetup.key === key
+      ? lastSetup.setup
+      : makeSetup(input, known);
+  lastSetup = { settings: roster.settings, key, setup, speakers, known: input.known };
   return setup;
 }
 
@@ -235,8 +256,7 @@ function makeSetup(input: MentionInput, known: readonly string[]): Setup | undef
 
 export function textMentions(model: TranscriptModel, input: MentionInput): Mentions[] {
   const { roster } = input;
-  const known = [...input.known];
-  const setup = setupFor(input, known);
+  const setup = setupFor(input);
   if (!setup) return [];
   const { rosterNames, parts, knownKeys, wrong, wrongPhrases, byCode, filter, params } = setup;
 
@@ -244,6 +264,9 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   // mostly written in lower case (`well`, `even`), a name never is.
   const counts = filter ? proseWordCounts(model, filter) : undefined;
   const count = (w: string) => counts?.count(w) ?? 0;
+
+  const kept = counts?.quietEdit ? keptAfterQuietEdit(model, setup) : undefined;
+  if (kept) return kept;
 
   // What each word sounds like depends only on the names, the known words
   // and the roster's misspellings: kept across analyses while they stay.
@@ -347,7 +370,56 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
     if (result) out.push(result);
   }
   groupsByText.set(model.text, made);
+  const forms: string[] = [];
+  for (const g of groups.values()) for (const form of g.forms) forms.push(form);
+  lastMentions.set(model.text, { setup, model, out, forms });
   return out;
+}
+
+/** The result for a text, with the setup and the model it was made from. */
+interface MadeMentions {
+  readonly setup: Setup;
+  readonly model: TranscriptModel;
+  readonly out: Mentions[];
+  /** Every spelling of every group, kept or not. */
+  readonly forms: readonly string[];
+}
+
+const lastMentions = new WeakMap<LineIndex, MadeMentions>();
+
+/**
+ * The result of the text an edit was made from, kept when the edit cannot
+ * change it: the same names and settings (one setup), the same prose spans
+ * and titles, no phrase of the roster to look for, an edited line that
+ * counts the same words as before (`quietEdit`: every count is the same) and
+ * has no spelling of any group before or after the edit (so no place is on
+ * it: every place stands where it stood). The caches the next edit reads
+ * from (the groups, the place lists) are carried over.
+ */
+function keptAfterQuietEdit(model: TranscriptModel, setup: Setup): Mentions[] | undefined {
+  const { text } = model;
+  const edit = text.editOf;
+  const last = edit && lastMentions.get(edit.base);
+  if (
+    !edit ||
+    !last ||
+    last.setup !== setup ||
+    setup.wrongPhrases.length > 0 ||
+    last.model.prose !== model.prose ||
+    last.model.chapters !== model.chapters ||
+    last.model.headings !== model.headings
+  )
+    return undefined;
+  const groups = groupsByText.get(edit.base);
+  if (!groups) return undefined;
+  const before = edit.base.line(edit.line);
+  const after = text.line(edit.line);
+  for (const form of last.forms)
+    if (before.includes(form) || after.includes(form)) return undefined;
+  carryPlaces(model, [before, after]);
+  groupsByText.set(text, groups);
+  lastMentions.set(text, { ...last, model });
+  return last.out;
 }
 
 interface Titled {

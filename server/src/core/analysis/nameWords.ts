@@ -35,6 +35,13 @@ export interface WordCounts {
     memo: object,
     fn: (word: string, count: number) => void,
   ): void;
+  /**
+   * The text is one line off the text counted before it (see
+   * `LineIndex.editOf`), and that line counts the same words as before the
+   * edit: every count is as it was (a counted word's places on that line may
+   * have moved).
+   */
+  readonly quietEdit?: boolean;
 }
 
 /** Counts held in a Map (words found by the expression). */
@@ -142,6 +149,7 @@ class NumberedCounts implements WordCounts {
     /** Word numbers in order of first occurrence. */
     private readonly order: Int32Array,
     private readonly size: number,
+    readonly quietEdit: boolean,
   ) {}
 
   count(word: string): number {
@@ -220,23 +228,36 @@ function lineByLineCounts(model: TranscriptModel, filter: WordFilter): WordCount
   const base = edit && vocabulary.texts.get(edit.base);
   const last = base?.prose === prose ? base : undefined;
   let read: ReadText | undefined;
+  let quiet = false;
   if (edit && last) {
     // The text read last with one line changed, the same spans (see
     // `reread`): only that line is read again, and the counts follow it.
-    // (`lineByLineCounts` is only asked of spans in line order.)
+    // (`lineByLineCounts` is only asked of spans in line order.) A line
+    // with the same counted words before and after, or no prose at all,
+    // leaves every count as it was: the last sums are kept, not copied.
     const k = spanOnLine(prose, edit.line);
-    if (k >= 0) read = countsAfterEdit(vocabulary, last, k, words(k));
+    const now = k >= 0 ? words(k) : NO_LINE_WORDS;
+    quiet = k < 0 || sameWords(last.lineWords.at(k), now);
+    read = quiet ? last : countsAfterEdit(vocabulary, last, k, now);
   }
   if (!read) {
     const lineWords: LineWords[] = new Array(prose.length);
     for (let i = 0; i < prose.length; i++) lineWords[i] = words(i);
     read = countAll(vocabulary, new SpanWords(lineWords, NO_CHANGES));
   }
-  vocabulary.texts.set(text, { ...read, prose });
-  return new NumberedCounts(vocabulary, read.counts, read.order, read.size);
+  vocabulary.texts.set(text, quiet ? last! : { ...read, prose });
+  return new NumberedCounts(vocabulary, read.counts, read.order, read.size, quiet);
 }
 
 const NO_CHANGES: ReadonlyMap<number, LineWords> = new Map();
+
+function sameWords(a: LineWords, b: LineWords): boolean {
+  if (a === b) return true;
+  if (a.ids.length !== b.ids.length) return false;
+  for (let i = 0; i < a.ids.length; i++)
+    if (a.ids[i] !== b.ids[i] || a.counts[i] !== b.counts[i]) return false;
+  return true;
+}
 
 /**
  * Each prose span's words: a list shared by the texts an edit made from

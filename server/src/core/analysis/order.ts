@@ -126,10 +126,18 @@ export function timestampOrder(model: TranscriptModel): Finding[] {
 const orderOfStamps = new WeakMap<readonly Timestamp[], Finding[]>();
 
 export function chapterOrder(model: TranscriptModel): Finding[] {
-  return orderFindings(
-    model.chapters.map((c) => ({ seconds: c.seconds, line: c.line, range: c.timeRange })),
-    'chapter-order',
-    (t) => formatChapterTime(t.seconds),
-    'chapters',
-  );
+  // Kept per chapter list, which a model read again after an edit shares.
+  let findings = orderOfChapters.get(model.chapters);
+  if (!findings) {
+    findings = orderFindings(
+      model.chapters.map((c) => ({ seconds: c.seconds, line: c.line, range: c.timeRange })),
+      'chapter-order',
+      (t) => formatChapterTime(t.seconds),
+      'chapters',
+    );
+    orderOfChapters.set(model.chapters, findings);
+  }
+  return findings;
 }
+
+const orderOfChapters = new WeakMap<TranscriptModel['chapters'], Finding[]>();

@@ -102,6 +102,8 @@ class RosterIndex {
   }
 }
 
+const rosters = new WeakMap<Settings, RosterIndex>();
+
 export function speakerFindings(
   model: TranscriptModel,
   settings: Settings,
@@ -109,7 +111,8 @@ export function speakerFindings(
 ): Finding[] {
   if (model.labels.length === 0 && settings.speakers.length === 0) return [];
   const byName = labelsByName(model.labels);
-  const roster = new RosterIndex(settings);
+  let roster = rosters.get(settings);
+  if (!roster) rosters.set(settings, (roster = new RosterIndex(settings)));
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   const renameLabels = (from: string, to: string): Fix => {
     const list = byName.get(from) ?? [];
@@ -119,41 +122,56 @@ export function speakerFindings(
     };
   };
 
-  const verdicts = labelVerdicts(model, byName, roster, context);
-  const findings: Finding[] = [];
-  for (const [name, v] of verdicts) {
-    const fixes = new LabelFixes(
-      name,
-      v,
-      () => renameLabels(name, v.name),
-      () => renameLabels(v.name, name),
-    );
-    const related = v.related ? [v.related] : undefined;
-    const list = byName.get(name)!;
-    for (let i = 0; i < list.length; i++)
-      findings.push(
-        new LazyFinding('speaker-spelling', list[i].nameRange, v.message, related, () =>
-          fixes.forLabel(i),
-        ),
+  // The labels' verdicts and findings, kept while the labels, the settings
+  // and the other episodes are the same (an edit in prose keeps them), unless
+  // the text broke a tie between two labels.
+  let labelMade = labelsMade.get(model.labels);
+  if (labelMade?.settings !== settings || labelMade.episodes !== context.otherEpisodes) {
+    const used = { text: false };
+    const verdicts = labelVerdicts(model, byName, roster, context, used);
+    const made: Finding[] = [];
+    for (const [name, v] of verdicts) {
+      const fixes = new LabelFixes(
+        name,
+        v,
+        () => renameLabels(name, v.name),
+        () => renameLabels(v.name, name),
       );
+      const related = v.related ? [v.related] : undefined;
+      const list = byName.get(name)!;
+      for (let i = 0; i < list.length; i++)
+        made.push(
+          new LazyFinding('speaker-spelling', list[i].nameRange, v.message, related, () =>
+            fixes.forLabel(i),
+          ),
+        );
+    }
+    // The names the text is checked against: every label not itself thought
+    // misspelt (the parts of a compound label each), and the roster's names.
+    const speakers = new Map<string, number>();
+    for (const name of byName.keys()) {
+      if (verdicts.has(name) || isRoleName(name) || /\d/.test(name)) continue;
+      for (const one of compoundParts(name) ?? [name])
+        speakers.set(one, (speakers.get(one) ?? 0) + labels(name));
+    }
+    for (const s of settings.speakers)
+      if (!speakers.has(s.name)) speakers.set(s.name, labels(s.name));
+    labelMade = {
+      settings,
+      episodes: context.otherEpisodes,
+      findings: made,
+      speakers,
+      // Spellings never reported: every label's and every roster name's words.
+      known: [...byName.keys(), ...roster.accepted],
+    };
+    if (!used.text) labelsMade.set(model.labels, labelMade);
   }
+  const findings: Finding[] = labelMade.findings.slice();
 
   // The names the text is checked against: every label not itself thought
   // misspelt (the parts of a compound label each), and the roster's names.
-  const speakers = new Map<string, number>();
-  for (const name of byName.keys()) {
-    if (verdicts.has(name) || isRoleName(name) || /\d/.test(name)) continue;
-    for (const one of compoundParts(name) ?? [name])
-      speakers.set(one, (speakers.get(one) ?? 0) + labels(name));
-  }
-  for (const s of settings.speakers)
-    if (!speakers.has(s.name)) speakers.set(s.name, labels(s.name));
-  const mentions = textMentions(model, {
-    speakers,
-    roster,
-    // Spellings never reported: every label's and every roster name's words.
-    known: [...byName.keys(), ...roster.accepted],
-  });
+  const { speakers, known } = labelMade;
+  const mentions = textMentions(model, { speakers, roster, known });
   for (const m of mentions) {
     // A group of mentions the text check kept from the previous text (see
     // `textMentions`) has the same findings while the labels are the same.
@@ -167,6 +185,18 @@ export function speakerFindings(
   }
   return findings;
 }
+
+/** The label findings per label list, with what else they were made from (see `speakerFindings`). */
+const labelsMade = new WeakMap<
+  readonly SpeakerLabel[],
+  {
+    readonly settings: Settings;
+    readonly episodes: SpeakerContext['otherEpisodes'];
+    readonly findings: readonly Finding[];
+    readonly speakers: ReadonlyMap<string, number>;
+    readonly known: readonly string[];
+  }
+>();
 
 /** Each group's findings, with the labels they were made with. */
 const mentionFindings = new WeakMap<
@@ -202,6 +232,8 @@ function labelVerdicts(
   byName: ReadonlyMap<string, readonly SpeakerLabel[]>,
   roster: RosterIndex,
   context: SpeakerContext,
+  /** Set when the text's spellings decided a verdict (the result then depends on the prose). */
+  used: { text: boolean },
 ): Map<string, LabelVerdict> {
   const labels = (name: string) => byName.get(name)?.length ?? 0;
   const episodes = context.otherEpisodes;
@@ -212,7 +244,10 @@ function labelVerdicts(
    * the one used first.
    */
   let text: ((name: string) => number) | undefined;
-  const textCount = (name: string) => (text ??= textCounter(model, byName.keys()))(name);
+  const textCount = (name: string) => {
+    used.text = true;
+    return (text ??= textCounter(model, byName.keys()))(name);
+  };
   const credibility = (a: string, b: string) =>
     labels(a) - labels(b) ||
     (episodes?.get(a) ?? 0) - (episodes?.get(b) ?? 0) ||

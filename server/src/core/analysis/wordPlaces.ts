@@ -48,6 +48,23 @@ export function proseWordRanges(model: TranscriptModel, word: string): readonly 
 }
 
 /**
+ * Keeps for an edited text the places found for the text it was made from
+ * (same prose spans), but for the words in `lines` (the edited line before
+ * and after the edit): for an edit that no word searched for could be part
+ * of, so that the next edit again searches only its own line.
+ */
+export function carryPlaces(model: TranscriptModel, lines: readonly string[]): void {
+  const { text, prose } = model;
+  const edit = text.editOf;
+  const base = edit && placesByText.get(edit.base);
+  if (!base || base.prose !== prose || placesByText.get(text)?.prose === prose) return;
+  const byWord = new Map<string, readonly Range[]>();
+  for (const [word, ranges] of base.byWord)
+    if (!lines.some((line) => line.includes(word))) byWord.set(word, ranges);
+  placesByText.set(text, { prose, byWord });
+}
+
+/**
  * The places of `word` in the prose, pushed onto `ranges`: all of them, or
  * (`k` given) those in span `k`. The spans must be in line order.
  */
