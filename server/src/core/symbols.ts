@@ -232,16 +232,21 @@ function moveLineEnds(
   from: number,
   to: number,
 ): OutlineNode[] {
-  const out = nodes.slice();
-  for (let i = 0; i < out.length; i++) {
-    const n = out[i];
+  // Copied only from the first node that moves: a node that does not move
+  // is the same node (and its symbol, kept per node, the same symbol).
+  let out: OutlineNode[] | undefined;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (n.range.start.line > line || n.range.end.line < line) continue;
-    const end =
-      n.range.end.line === line && n.range.end.character === from ? pos(line, to) : n.range.end;
+    const moves = n.range.end.line === line && n.range.end.character === from;
     const children = n.children.length > 0 ? moveLineEnds(n.children, line, from, to) : n.children;
+    if (!moves && children === n.children) continue;
+    const end = moves ? pos(line, to) : n.range.end;
+    out ??= nodes.slice();
     out[i] = { ...n, range: { start: n.range.start, end }, children };
   }
-  return out;
+  // Unchanged: the same list (no outline's nodes are changed once made).
+  return out ?? (nodes as OutlineNode[]);
 }
 
 function buildOutline(model: TranscriptModel): OutlineNode[] {
@@ -304,7 +309,8 @@ function contained(nodes: OutlineNode[], parent?: Range): OutlineNode[] {
     out ??= nodes.slice(0, i);
     out.push({ ...n, selectionRange, children });
   }
-  return out ?? nodes;
+  // Unchanged: the same list (no outline's nodes are changed once made).
+  return out ?? (nodes as OutlineNode[]);
 }
 
 /**
