@@ -167,9 +167,6 @@ export function speakerFindings(
     if (!used.text) labelsMade.set(model.labels, labelMade);
   }
   const findings: Finding[] = labelMade.findings.slice();
-
-  // The names the text is checked against: every label not itself thought
-  // misspelt (the parts of a compound label each), and the roster's names.
   const { speakers, known } = labelMade;
   const mentions = textMentions(model, { speakers, roster, known });
   for (const m of mentions) {
