@@ -372,14 +372,23 @@ export function textMentions(model: TranscriptModel, input: MentionInput): Menti
   groupsByText.set(model.text, made);
   const forms: string[] = [];
   for (const g of groups.values()) for (const form of g.forms) forms.push(form);
-  lastMentions.set(model.text, { setup, model, out, forms });
+  const { prose, chapters, headings } = model;
+  lastMentions.set(model.text, { setup, prose, chapters, headings, out, forms });
   return out;
 }
 
-/** The result for a text, with the setup and the model it was made from. */
+/**
+ * The result for a text, with the setup and the parts of the model it was
+ * made from. Not the model itself: it holds the text this is kept for, and
+ * an entry whose value holds its key lives until a full collection (each
+ * keystroke's model, with its copy of the paragraph list, then survived the
+ * young generation's collections, which took 6 times as long).
+ */
 interface MadeMentions {
   readonly setup: Setup;
-  readonly model: TranscriptModel;
+  readonly prose: TranscriptModel['prose'];
+  readonly chapters: TranscriptModel['chapters'];
+  readonly headings: TranscriptModel['headings'];
   readonly out: Mentions[];
   /** Every spelling of every group, kept or not. */
   readonly forms: readonly string[];
@@ -405,9 +414,9 @@ function keptAfterQuietEdit(model: TranscriptModel, setup: Setup): Mentions[] | 
     !last ||
     last.setup !== setup ||
     setup.wrongPhrases.length > 0 ||
-    last.model.prose !== model.prose ||
-    last.model.chapters !== model.chapters ||
-    last.model.headings !== model.headings
+    last.prose !== model.prose ||
+    last.chapters !== model.chapters ||
+    last.headings !== model.headings
   )
     return undefined;
   const groups = groupsByText.get(edit.base);
@@ -418,7 +427,7 @@ function keptAfterQuietEdit(model: TranscriptModel, setup: Setup): Mentions[] | 
     if (before.includes(form) || after.includes(form)) return undefined;
   carryPlaces(model, [before, after]);
   groupsByText.set(text, groups);
-  lastMentions.set(text, { ...last, model });
+  lastMentions.set(text, last);
   return last.out;
 }
 
