@@ -85,7 +85,7 @@ export class LineIndex {
   private madeFrom: { readonly base: LineIndex; readonly line: number } | undefined;
 
   constructor(text: string, from?: EditedLines) {
-    this.length = from?.length ?? text.length;
+    this.length = from ? from.length : text.length;
     if (from) {
       this.flat = from.lazy ? undefined : text;
       this.lazy = from.lazy;
@@ -213,7 +213,21 @@ export class LineIndex {
    * `moved`), not searched for again.
    */
   edited(text: string, line: number): LineIndex {
-    const { starts, ends, shifts } = this.moved(line, text.length - this.length);
+    return this.changedLine(line, text.length - this.length, text, undefined);
+  }
+
+  /**
+   * The index of this text with line `line` longer by `delta`, of `text`
+   * (`''` while not joined: then `lazy` holds it); this text forgets the one
+   * it was made from (one step deep, see `editOf`).
+   */
+  private changedLine(
+    line: number,
+    delta: number,
+    text: string,
+    lazy: Unjoined | undefined,
+  ): LineIndex {
+    const { starts, ends, shifts } = this.moved(line, delta);
     this.madeFrom = undefined;
     return new LineIndex(text, {
       starts,
@@ -223,8 +237,8 @@ export class LineIndex {
       eol: this.eol,
       base: this,
       line,
-      length: undefined,
-      lazy: undefined,
+      length: this.length + delta,
+      lazy,
     });
   }
 
@@ -242,24 +256,12 @@ export class LineIndex {
       const text = this.text;
       return new LineIndex(text.slice(0, this.lineStart(line)) + text.slice(this.lineEnd(line)));
     }
-    const delta = content.length - this.lineLength(line);
-    const { starts, ends, shifts } = this.moved(line, delta);
     const root = this.lazy?.root ?? this;
     const lines = new Map<number, string>();
     this.lazy?.lines.forEach((text, at) => lines.set(at, text));
     lines.set(line, content);
-    this.madeFrom = undefined;
-    const made = new LineIndex('', {
-      starts,
-      ends,
-      shifts,
-      count: this.count,
-      eol: this.eol,
-      base: this,
-      line,
-      length: this.length + delta,
-      lazy: { root, lines },
-    });
+    const delta = content.length - this.lineLength(line);
+    const made = this.changedLine(line, delta, '', { root, lines });
     if (lines.size > MAX_CHANGED_LINES) void made.text;
     return made;
   }
@@ -366,15 +368,15 @@ interface Table {
   readonly shifts: readonly Shift[];
 }
 
-/** A line table made from another's (see `LineIndex.edited`). */
+/** A line table made from another's (see `LineIndex.changedLine`). */
 interface EditedLines extends Table {
   readonly count: number;
   readonly eol: string;
   readonly base: LineIndex;
   readonly line: number;
-  /** The text's length, when the text is not given (`withLine`). */
-  readonly length?: number;
-  readonly lazy?: Unjoined;
+  /** The text's length (the text is given as `''` while `lazy` holds it). */
+  readonly length: number;
+  readonly lazy: Unjoined | undefined;
 }
 
 /**
