@@ -124,6 +124,22 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
     ]);
   });
 
+  it('a label spans its name and its time in either order; an empty turn is reported on it', () => {
+    const text = lines('[0:01] Stephan:', 'Torsten [0:05]:', '[SPEAKER_00]:');
+    const rev = lines('Torsten (00:09):', 'Hallo.', '', 'Stephan (00:12):', 'Ja.');
+    assert.deepEqual(
+      [...parse(text).labels, ...parse(rev).labels].map((l, i) => at(i < 3 ? text : rev, l.range)),
+      ['0:01] Stephan', 'Torsten [0:05', 'SPEAKER_00', 'Torsten (00:09', 'Stephan (00:12'],
+    );
+    const empty = analyze(text, settings(), { fileName: 'x.txt' }).findings.filter(
+      (f) => f.code === 'speaker-turn-empty',
+    );
+    assert.deepEqual(
+      empty.map((f) => at(text, f.range)),
+      ['0:01] Stephan', 'Torsten [0:05', 'SPEAKER_00'],
+    );
+  });
+
   it('the name checks and their repairs work in every layout, editing only the text', () => {
     for (const text of [OTTER, REV, ONE_LINE]) {
       const f = analyze(text, settings(), { fileName: 'x.txt' }).findings;

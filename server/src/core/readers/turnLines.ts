@@ -210,14 +210,17 @@ export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptM
     const groups = m.indices!.groups!;
     const name = m.groups!.name.trimEnd();
     const [nameFrom] = groups.name;
+    const nameTo = nameFrom + name.length;
+    // The label spans its name and its time, in either order (`Name (0:05):`,
+    // `[0:05] Name:`).
     const label: SpeakerLabel = {
       line: l,
       name,
-      nameRange: range(l, bom + nameFrom, bom + nameFrom + name.length),
+      nameRange: range(l, bom + nameFrom, bom + nameTo),
       range: range(
         l,
-        bom + nameFrom,
-        bom + (groups.time ? groups.time[1] : nameFrom + name.length),
+        bom + (groups.time ? Math.min(groups.time[0], nameFrom) : nameFrom),
+        bom + (groups.time ? Math.max(groups.time[1], nameTo) : nameTo),
       ),
     };
     labels.push(label);
