@@ -133,28 +133,42 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
 const NO_SYMBOLS = Object.freeze([]) as unknown as DocumentSymbol[];
 
 /**
- * Each outline node's symbol, kept while the node lives: an outline made
- * after an edit shares the nodes the edit did not reach (see `outline`), so
- * only the symbols on the edited line's path are made again.
+ * The symbols of each list of outline nodes, kept while the list lives, and
+ * of each node with children. An outline made after an edit shares the
+ * lists and nodes the edit did not reach (see `outline`), so only the lists
+ * on the edited line's path are made again. A leaf (a turn) is made with its
+ * list: keeping one per leaf cost more (a weak entry for each of hundreds of
+ * turns on every new outline) than making it.
  */
-const symbols = new WeakMap<OutlineNode, DocumentSymbol>();
+const symbolLists = new WeakMap<readonly OutlineNode[], DocumentSymbol[]>();
+const parentSymbols = new WeakMap<OutlineNode, DocumentSymbol>();
+
+function symbolOf(n: OutlineNode, children: DocumentSymbol[]): DocumentSymbol {
+  return {
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KIND[n.kind],
+    range: n.range,
+    selectionRange: n.selectionRange,
+    children,
+  };
+}
 
 export function toDocumentSymbols(nodes: readonly OutlineNode[]): DocumentSymbol[] {
-  return nodes.map((n) => {
-    let symbol = symbols.get(n);
-    if (!symbol) {
-      symbol = {
-        name: n.name,
-        detail: n.detail,
-        kind: SYMBOL_KIND[n.kind],
-        range: n.range,
-        selectionRange: n.selectionRange,
-        children: n.children.length > 0 ? toDocumentSymbols(n.children) : NO_SYMBOLS,
-      };
-      symbols.set(n, symbol);
+  let list = symbolLists.get(nodes);
+  if (list) return list;
+  list = [];
+  for (const n of nodes) {
+    if (n.children.length === 0) {
+      list.push(symbolOf(n, NO_SYMBOLS));
+      continue;
     }
-    return symbol;
-  });
+    let symbol = parentSymbols.get(n);
+    if (!symbol) parentSymbols.set(n, (symbol = symbolOf(n, toDocumentSymbols(n.children))));
+    list.push(symbol);
+  }
+  symbolLists.set(nodes, list);
+  return list;
 }
 
 export const SEMANTIC_LEGEND = {
