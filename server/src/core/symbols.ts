@@ -233,7 +233,8 @@ function moveLineEnds(
   to: number,
 ): OutlineNode[] {
   // Copied only from the first node that moves: a node that does not move
-  // is the same node (and its symbol, kept per node, the same symbol).
+  // is the same node, and a list none of whose nodes moves the same list
+  // (the protocol keeps the symbols per list and per node with children).
   let out: OutlineNode[] | undefined;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
