@@ -124,19 +124,19 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
     ]);
   });
 
-  it('a label spans its name and its time in either order; an empty turn is reported on it', () => {
+  it('a label spans its name and its bracketed time in either order; an empty turn is reported on it', () => {
     const text = lines('[0:01] Stephan:', 'Torsten [0:05]:', '[SPEAKER_00]:');
     const rev = lines('Torsten (00:09):', 'Hallo.', '', 'Stephan (00:12):', 'Ja.');
     assert.deepEqual(
       [...parse(text).labels, ...parse(rev).labels].map((l, i) => at(i < 3 ? text : rev, l.range)),
-      ['0:01] Stephan', 'Torsten [0:05', 'SPEAKER_00', 'Torsten (00:09', 'Stephan (00:12'],
+      ['[0:01] Stephan', 'Torsten [0:05]', 'SPEAKER_00', 'Torsten (00:09)', 'Stephan (00:12)'],
     );
     const empty = analyze(text, settings(), { fileName: 'x.txt' }).findings.filter(
       (f) => f.code === 'speaker-turn-empty',
     );
     assert.deepEqual(
       empty.map((f) => at(text, f.range)),
-      ['0:01] Stephan', 'Torsten [0:05', 'SPEAKER_00'],
+      ['[0:01] Stephan', 'Torsten [0:05]', 'SPEAKER_00'],
     );
   });
 

@@ -211,17 +211,23 @@ export function readTurnLines(source: string, syntax: HeaderSyntax): TranscriptM
     const name = m.groups!.name.trimEnd();
     const [nameFrom] = groups.name;
     const nameTo = nameFrom + name.length;
-    // The label spans its name and its time, in either order (`Name (0:05):`,
-    // `[0:05] Name:`).
+    // The label spans its name and its time with the time's brackets, in
+    // either order (`Name (0:05):`, `[0:05] Name:`).
+    let [from, to] = [nameFrom, nameTo];
+    if (groups.time) {
+      const [timeFrom, timeTo] = groups.time;
+      const before = line.charAt(timeFrom - 1);
+      const after = line.charAt(timeTo);
+      const opens = before === '(' || before === '[' ? 1 : 0;
+      const closes = after === ')' || after === ']' ? 1 : 0;
+      from = Math.min(from, timeFrom - opens);
+      to = Math.max(to, timeTo + closes);
+    }
     const label: SpeakerLabel = {
       line: l,
       name,
       nameRange: range(l, bom + nameFrom, bom + nameTo),
-      range: range(
-        l,
-        bom + (groups.time ? Math.min(groups.time[0], nameFrom) : nameFrom),
-        bom + (groups.time ? Math.max(groups.time[1], nameTo) : nameTo),
-      ),
+      range: range(l, bom + from, bom + to),
     };
     labels.push(label);
     if (!turn || turn.label.name !== name) {
