@@ -649,14 +649,25 @@ export async function acceptPath(
   exists: boolean,
 ): Promise<void> {
   await waitForQuickInput(vs, title);
-  await vs.page.locator(QUICK_INPUT_BOX).first().fill(file);
-  if (exists)
-    await waitFor(async () => (await vs.quickInputRows()).includes(path.basename(file)), {
-      message: `${path.basename(file)} listed in the file dialog`,
-    });
   const box = vs.page.locator(QUICK_INPUT_BOX).first();
+  await box.fill(file);
   // The dialog may put its proposed path back in the box after the path was
-  // typed (it finishes reading the proposed folder late): type it again then.
+  // typed (it finishes reading the proposed folder late): type it again then,
+  // while waiting for the file to be listed and after.
+  // A folder read before the file was written may be listed without it: the
+  // path is typed again now and then, which has the dialog read it again.
+  let listing = 0;
+  if (exists)
+    await waitFor(
+      async () => {
+        if ((await box.inputValue()) !== file || ++listing % 20 === 0) {
+          await box.fill(file);
+          return false;
+        }
+        return (await vs.quickInputRows()).includes(path.basename(file));
+      },
+      { message: `${path.basename(file)} listed in the file dialog` },
+    );
   await waitFor(
     async () => {
       if ((await box.inputValue()) === file) return true;
