@@ -231,6 +231,22 @@ describe('speaker names: labels outrank the text', () => {
       assert.equal(spelling(text).length, 0);
     });
 
+    it("flags a name in quotes and with the possessive 's, and respells only the name", () => {
+      const quoted = lines(
+        ...turns('Torsten', 'Malte', 'Torsten'),
+        'Malte:',
+        "[9:00] Er sagte 'Thorsten' und meinte Thorsten's Idee, nicht Thorsten’s Buch.",
+      );
+      assert.deepEqual(
+        mentions(quoted).map((x) => wordAt(quoted, x.range)),
+        ['Thorsten', 'Thorsten', 'Thorsten'],
+      );
+      assert.equal(
+        fixAllText(quoted, settings()).text.split('\n')[7],
+        "[9:00] Er sagte 'Torsten' und meinte Torsten's Idee, nicht Torsten’s Buch.",
+      );
+    });
+
     it('offers respell-all (preferred, safe), only-this-one, rename-instead (never preferred), roster and ignore', () => {
       const f = mentions(text);
       assert.deepEqual(fixesOf(f[1]), [

@@ -9,7 +9,15 @@ import type { ProseSpans, TranscriptModel } from '../model';
 import { isSingleWordName } from '../names';
 import { indexOf } from '../search';
 import { mergeRuns, WordTally } from './wordTally';
-export const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/**
+ * A word: letters and marks, with apostrophes inside (`D'Artagnan`,
+ * `Sch'tis`). An apostrophe at either end is a quote, and a final `'s` or
+ * `’s` the English possessive: neither is part of the word, so the name in
+ * `'Stefan'` and in `Stefan's` is `Stefan`. The name check counts words
+ * (`filterSource`, `placeWordCounts`) and finds their places (`wordPlaces.ts`)
+ * by this one definition.
+ */
+export const WORD = /[\p{L}\p{M}]+(?:['’](?!s(?![\p{L}\p{M}]))[\p{L}\p{M}]+)*/gu;
 /** `WORD` at one place only (sticky). */
 export const WORD_AT = new RegExp(WORD.source, 'uy');
 
@@ -76,9 +84,36 @@ export function wordFilterFor(names: Iterable<string>, anyCase = false): WordFil
   return filter;
 }
 
-/** The expression for the words `filter` lets through. */
+const LETTER_CLASS = String.raw`[\p{L}\p{M}]`;
+
+/**
+ * The expression for the words that may be those `filter` lets through: a
+ * `WORD` that starts with one of the initials where `WORD` would start one
+ * (not after a letter, nor after a letter and an apostrophe). Its length,
+ * in code points, is for the caller to check (`fitsFilter`).
+ */
 export function filterSource(filter: WordFilter): string {
-  return `(?<![\\p{L}\\p{M}'’])[${escapeClass(filter.initials)}][\\p{L}\\p{M}'’]{${filter.minLength - 1},${filter.maxLength - 1}}(?![\\p{L}\\p{M}'’])`;
+  const L = LETTER_CLASS;
+  return `(?<!${L})(?<!${L}['’])[${escapeClass(filter.initials)}](?:${L}|['’](?!s(?!${L}))(?=${L}))*`;
+}
+
+/** The filter's bounds hold for a word of the expression (`filterSource`). */
+export function fitsFilter(filter: WordFilter, word: string): boolean {
+  if (word.length < filter.minLength) return false;
+  let points = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // The second unit of a surrogate pair is no code point of its own.
+    if (
+      c < 0xdc00 ||
+      c > 0xdfff ||
+      i === 0 ||
+      word.charCodeAt(i - 1) < 0xd800 ||
+      word.charCodeAt(i - 1) > 0xdbff
+    )
+      points++;
+  }
+  return points >= filter.minLength && points <= filter.maxLength;
 }
 
 /** Whether each model's spans are in line order, by its spans (shared by a model `reread` made). */
@@ -103,15 +138,17 @@ export function spanOnLine(prose: ProseSpans, line: number): number {
 }
 
 /**
- * Word characters of the filter's expression (`[\p{L}\p{M}'’]`) among the
- * first 256 code points (ASCII and Latin-1: German's umlauts and ß), decided
- * by that expression: 1 for a word character, 0 for any other. `’` is one
- * too; other characters are left to the expression.
+ * Letters and marks (`[\p{L}\p{M}]`) among the first 256 code points (ASCII
+ * and Latin-1: German's umlauts and ß), decided by that expression: 1 for a
+ * letter, 0 for any other character. Other characters are left to the
+ * filter's expression.
  */
-const LATIN1_WORD = new Uint8Array(256);
+const LATIN1_LETTER = new Uint8Array(256);
 for (let c = 0; c < 256; c++)
-  LATIN1_WORD[c] = /[\p{L}\p{M}'’]/u.test(String.fromCharCode(c)) ? 1 : 0;
+  LATIN1_LETTER[c] = new RegExp(LETTER_CLASS, 'u').test(String.fromCharCode(c)) ? 1 : 0;
+const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
+const SMALL_S = 0x73;
 
 /** What the search for a filter's words needs, made once per filter. */
 interface Search {
@@ -203,24 +240,18 @@ export function placeWordCounts(
       to = tos[k];
     }
     if (at < from) continue;
-    const before = at > 0 ? source.charCodeAt(at - 1) : 32;
     // The word at `at` is the text's [at, at + length): counted by place, a
     // string is made only for each distinct word, at the end.
     let length = -1;
     const first = source.charCodeAt(at);
-    if (first < 256 && (before < 256 || before === RIGHT_QUOTE)) {
-      if (before === RIGHT_QUOTE || LATIN1_WORD[before] === 1) continue; // inside a word
-      let j = at + 1;
-      let d = 0;
-      while (
-        j < to &&
-        ((d = source.charCodeAt(j)) < 256 ? LATIN1_WORD[d] === 1 : d === RIGHT_QUOTE)
-      )
-        j++;
-      if (j === to || d < 256) {
-        if (j - at >= minLength && j - at <= maxLength) length = j - at;
-      } else length = wordLengthAt(re, source, at);
-    } else length = wordLengthAt(re, source, at);
+    const end = first < 256 ? latin1WordEnd(source, at, to) : -1;
+    if (end === INSIDE) continue;
+    if (end >= 0) {
+      if (end - at >= minLength && end - at <= maxLength) length = end - at;
+    } else {
+      length = wordLengthAt(re, source, at);
+      if (length >= 0 && !fitsFilter(filter, source.slice(at, at + length))) length = -1;
+    }
     if (
       length >= 3 &&
       (filter.anyCase || (first < 256 ? LATIN1_UPPER[first] === 1 : isUpper(source[at])))
@@ -228,6 +259,59 @@ export function placeWordCounts(
       tally.add(at, length);
   }
   return tally;
+}
+
+/** `latin1WordEnd`: the place is inside a word. */
+const INSIDE = -2;
+
+/** A Latin-1 letter or mark; `c` past the line (-1) is none. */
+function isLatin1Letter(c: number): boolean {
+  return c >= 0 && c < 256 && LATIN1_LETTER[c] === 1;
+}
+
+/** An apostrophe `WORD` reads inside a word (`'` or `’`). */
+function isApostrophe(c: number): boolean {
+  return c === APOSTROPHE || c === RIGHT_QUOTE;
+}
+
+/**
+ * Where the word `WORD` reads at `at` (a Latin-1 letter) ends, before `to`
+ * (the line's end): decided here while only Latin-1 characters and
+ * apostrophes are in question, as `WORD` decides. `INSIDE` when `at` is
+ * inside a word (after a letter, or after a letter and an apostrophe); -1
+ * when a character past Latin-1 must be read (left to the expression).
+ */
+function latin1WordEnd(source: string, at: number, to: number): number {
+  const before = at > 0 ? source.charCodeAt(at - 1) : -1;
+  if (before >= 256 && !isApostrophe(before)) return -1;
+  if (isLatin1Letter(before)) return INSIDE;
+  if (isApostrophe(before)) {
+    const second = at > 1 ? source.charCodeAt(at - 2) : -1;
+    if (second >= 256) return -1;
+    if (isLatin1Letter(second)) return INSIDE;
+  }
+  let j = at + 1;
+  while (j < to) {
+    const d = source.charCodeAt(j);
+    if (isLatin1Letter(d)) {
+      j++;
+      continue;
+    }
+    if (d >= 256 && !isApostrophe(d)) return -1;
+    if (!isApostrophe(d)) return j;
+    // An apostrophe: inside the word when a letter follows, unless that
+    // is a final `s` (the possessive).
+    const next = j + 1 < to ? source.charCodeAt(j + 1) : -1;
+    if (next >= 256) return -1;
+    if (!isLatin1Letter(next)) return j;
+    if (next === SMALL_S) {
+      const after = j + 2 < to ? source.charCodeAt(j + 2) : -1;
+      if (after >= 256) return -1;
+      if (!isLatin1Letter(after)) return j;
+    }
+    j += 2;
+  }
+  return j;
 }
 
 /** The length of the word `re` (sticky) reads at `at`, or -1. */
