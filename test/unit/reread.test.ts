@@ -756,6 +756,7 @@ describe('reading again after an edit', () => {
     it('on the text layouts (Otter, Name (00:00):, one line per turn) through random edit sequences (fast-check)', () => {
       let r = 0;
       let n = 0;
+      const tested = new Map<string, number>();
       fc.assert(
         fc.property(
           fc.oneof(fc.constant(EXAMPLE), transcriptArb),
@@ -765,6 +766,7 @@ describe('reading again after an edit', () => {
             const text = asTurnLines(t, layout);
             const read = parse(text, { fileName: '/season/episode.txt' });
             fc.pre(read.layout === layout && read.looksLikeTranscript);
+            tested.set(layout, (tested.get(layout) ?? 0) + 1);
             const [r0, e0] = [reread_, edits];
             run(text, steps, () => DEFAULT_SETTINGS);
             r += reread_ - r0;
@@ -774,7 +776,13 @@ describe('reading again after an edit', () => {
         { numRuns: 120 },
       );
       assert.ok(r > n / 10, `${r} of ${n} text layout edits reread`);
-      console.log(`      ${r} of ${n} random text layout edits reread`);
+      // Each layout was read as itself (the Name (00:00): and one-line texts
+      // start with a title line) in a good share of the cases.
+      for (const layout of ['otter', 'rev', 'lines'])
+        assert.ok((tested.get(layout) ?? 0) >= 10, `${layout}: ${tested.get(layout) ?? 0} texts`);
+      console.log(
+        `      ${r} of ${n} random text layout edits reread (texts: ${[...tested].map(([l, k]) => `${l} ${k}`).join(', ')})`,
+      );
     });
 
     it('through more edited lines than the word counts keep apart from their list', () => {

@@ -66,6 +66,52 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
     assert.equal(statistics(parse(OTTER)).layout, 'otter');
   });
 
+  it('knows each below a title block of up to five lines, but not a list of chapter lines under a title', () => {
+    const title = [
+      'Security Podcast',
+      'Episode 53: Incident Response',
+      'Co-hosts: Joe and Adam',
+      '',
+    ];
+    const rev = lines(...title, 'Joe (00:02)', 'Okay, Lisa.', '', 'Lisa (00:09)', 'Right.');
+    assert.equal(chooseReader(rev, { fileName: 'a.txt' }).layout, 'rev');
+    const m = parse(rev, { fileName: 'a.txt' });
+    assert.deepEqual(
+      m.turns.map((t) => [t.label.name, t.label.line]),
+      [
+        ['Joe', 4],
+        ['Lisa', 7],
+      ],
+    );
+    assert.deepEqual(
+      analyze(rev, settings(), { fileName: 'a.txt' }).findings.map((f) => f.code),
+      [],
+    );
+    assert.equal(chooseReader(lines('My show', ...ONE_LINE.split('\n'))).layout, 'lines');
+    assert.equal(chooseReader(lines('My show', ...OTTER.split('\n'))).layout, 'otter');
+    // Six title lines are too many; chapter lines with no text are show notes.
+    const six = ['A', 'B', 'C', 'D', 'E', 'F'];
+    assert.equal(chooseReader(lines(...six, ...REV.split('\n'))).layout, 'auphonic');
+    const notes = lines('Show notes', 'Intro (00:00)', 'News (05:30)', 'Interview (12:00)');
+    assert.equal(chooseReader(notes).layout, 'auphonic');
+  });
+
+  it('reads Name (00:00) in Markdown italics too', () => {
+    const text = lines('*Anna (00:01)*', 'Hallo.', '', '*Ben (00:05)*', 'Ja, Anna.');
+    assert.equal(chooseReader(text).layout, 'rev');
+    assert.deepEqual(
+      parse(text).labels.map((l) => [l.name, at(text, l.range)]),
+      [
+        ['Anna', 'Anna (00:01)'],
+        ['Ben', 'Ben (00:05)'],
+      ],
+    );
+    assert.deepEqual(turnsOf(text), [
+      ['Anna', 1, 1],
+      ['Ben', 1, 2],
+    ]);
+  });
+
   it('Otter: header lines are labels and stamps, the paragraphs below their text; the footer is no text', () => {
     const m = parse(OTTER);
     assert.deepEqual(turnsOf(OTTER), [

@@ -2,8 +2,10 @@
  * The text layouts where each turn starts with a header line naming the
  * speaker and the time: Otter (`Name  0:05`, the text on the lines below),
  * the `Name (00:00):` family (Rev and many podcast sites; `Name (mm:ss.mmm)`
- * without a colon, `**Name (00:00):**` in Markdown), and one line per turn
- * (`[00:00:05] Name: text`, `Name [00:05]: text`, `[SPEAKER_00]: text`).
+ * without a colon, `**Name (00:00):**` or `*Name (00:00)*` in Markdown), and
+ * one line per turn (`[00:00:05] Name: text`, `Name [00:05]: text`,
+ * `[SPEAKER_00]: text`). A title block of a few lines may stand above the
+ * first header.
  * A header is a speaker label and a paragraph stamped with its time; the
  * lines after it up to the next header are the paragraph's text; headers of
  * one speaker in a row are one turn. Every range is in the original text.
@@ -61,7 +63,7 @@ const REV: HeaderSyntax = {
   title: 'Name (00:00): text',
   headers: [
     new RegExp(
-      String.raw`^(?:\*\*)?(?<name>${NAME_START}[^:()\[\]*]{0,58}?) \((?<time>${TIME})\):?(?:\*\*)?[ \t]*(?<text>.*)$`,
+      String.raw`^(?:\*\*?)?(?<name>${NAME_START}[^:()\[\]*]{0,58}?) \((?<time>${TIME})\):?(?:\*\*?)?[ \t]*(?<text>.*)$`,
       'du',
     ),
   ],
@@ -102,16 +104,33 @@ function firstLines(source: string, n: number): string[] {
   return out;
 }
 
+/** Lines a file may have above its first header: a title, the episode, its guests. */
+const TITLE_LINES = 5;
+
 /**
- * The text is in this layout: its first non-blank line is a header, and so
- * is another of the first ten, and no line looks like Auphonic's layout.
+ * The text is in this layout: one of its first non-blank lines is a header
+ * (the first, or one below a title block of at most `TITLE_LINES` lines),
+ * and so is another of the ten from there on, and no line looks like
+ * Auphonic's layout. Below a title block a header must also have its text,
+ * on its line or below it: a list of `Intro (00:00)` chapter lines under a
+ * title is show notes, not a transcript.
  */
 function looksLike(syntax: HeaderSyntax, source: string): boolean {
-  const lines = firstLines(source, 10);
-  if (lines.length === 0 || !match(syntax, lines[0])) return false;
+  const head = firstLines(source, TITLE_LINES + 10);
+  let first = 0;
+  while (first < head.length && first <= TITLE_LINES && !match(syntax, head[first])) first++;
+  if (first === head.length || first > TITLE_LINES) return false;
   // Auphonic's text (a bare transcript too) is never one of these.
   if (firstLines(source, 60).some((l) => AUPHONIC_LINE.test(l))) return false;
-  return lines.filter((l) => match(syntax, l)).length >= Math.min(2, lines.length);
+  const lines = head.slice(first, first + 10);
+  const headers = lines.map((l) => match(syntax, l));
+  if (headers.filter((m) => m !== undefined).length < Math.min(2, lines.length)) return false;
+  if (first === 0) return true;
+  return headers.some(
+    (m, i) =>
+      m !== undefined &&
+      ((m.groups?.text ?? '').trim() !== '' || (i + 1 < lines.length && !headers[i + 1])),
+  );
 }
 
 /**
