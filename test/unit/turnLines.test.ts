@@ -94,6 +94,18 @@ describe('text layouts: Otter, Name (00:00):, one line per turn', () => {
     assert.equal(chooseReader(lines(...six, ...REV.split('\n'))).layout, 'auphonic');
     const notes = lines('Show notes', 'Intro (00:00)', 'News (05:30)', 'Interview (12:00)');
     assert.equal(chooseReader(notes).layout, 'auphonic');
+    // Markdown link reference definitions under a title are no [Name]: turns.
+    const readme = lines(
+      '# run-parallel [![npm][npm-image]][npm-url]',
+      '',
+      '[npm-image]: https://img.shields.io/npm/v/run-parallel.svg',
+      '[npm-url]: https://npmjs.org/package/run-parallel',
+      '[logo]: /img/logo.png',
+      '[Build]:    <http://example.com/build.png>',
+    );
+    assert.equal(chooseReader(readme).layout, 'auphonic');
+    assert.equal(chooseReader(lines(...readme.split('\n').slice(2))).layout, 'auphonic');
+    assert.equal(chooseReader('[SPEAKER_00]: Hallo.\n[SPEAKER_01]: Ja.').layout, 'lines');
   });
 
   it('reads Name (00:00) in Markdown italics too', () => {

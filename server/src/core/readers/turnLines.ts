@@ -81,7 +81,12 @@ const LINES: HeaderSyntax = {
       String.raw`^(?<name>${NAME_START}[^:\[\]]{0,58}?) \[(?<time>${TIME})\]:[ \t]*(?<text>.*)$`,
       'du',
     ),
-    new RegExp(String.raw`^\[(?<name>${NAME_START}[^:\[\]]{0,58}?)\]:[ \t]*(?<text>.*)$`, 'du'),
+    // `[Name]:` without a time, but not a Markdown link reference
+    // definition (`[travis-url]: https://…`, `[logo]: /img/logo.png`).
+    new RegExp(
+      String.raw`^\[(?<name>${NAME_START}[^:\[\]]{0,58}?)\]:(?![ \t]*<?(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|\/|#|\.\.?\/))[ \t]*(?<text>.*)$`,
+      'du',
+    ),
   ],
 };
 
