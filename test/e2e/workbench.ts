@@ -679,14 +679,26 @@ export async function acceptPath(
   await vs.press('Enter');
   // The dialog may still be completing the folder it navigated to and put
   // that folder back in the box, answering "Please select a file": then the
-  // path is typed again and accepted again, as a user would.
+  // path is typed again and accepted again, as a user would. It is gone when
+  // three polls in a row do not find it: while it works, its title may be
+  // missing for a moment.
   let polls = 0;
+  let gone = 0;
   await waitFor(
     async () => {
       const now = await quickInputTitle(vs);
-      if (now === undefined || !title.test(now)) return true;
+      if (now === undefined || !title.test(now)) return ++gone >= 3;
+      gone = 0;
       if (++polls % 10 === 0 && (await box.inputValue()) !== file) {
         await box.fill(file);
+        await vs.press('Enter');
+      } else if (
+        polls % 20 === 0 &&
+        !(await vs.page.locator('.monaco-dialog-box').first().isVisible()) &&
+        title.test((await quickInputTitle(vs)) ?? '')
+      ) {
+        // Still open with the path after 2 s, and no question asked over
+        // it: the Enter was not taken (the dialog was busy). Pressed again.
         await vs.press('Enter');
       }
       return false;
