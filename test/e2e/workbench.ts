@@ -687,6 +687,20 @@ export async function acceptPath(
   await waitFor(
     async () => {
       const now = await quickInputTitle(vs);
+      if (now !== undefined && /already exists/.test(now) && (await box.inputValue()) !== file) {
+        // The dialog put its proposed path back just before Enter, took it,
+        // and asks whether to overwrite that file. Typing answers no (the
+        // question goes, the dialog is back); the path is typed again and
+        // accepted again.
+        await box.fill(file);
+        await waitFor(async () => title.test((await quickInputTitle(vs)) ?? ''), {
+          message: 'the file dialog back after the question about another file',
+        });
+        await box.fill(file);
+        await vs.press('Enter');
+        gone = 0;
+        return false;
+      }
       if (now === undefined || !title.test(now)) return ++gone >= 3;
       gone = 0;
       if (++polls % 10 === 0 && (await box.inputValue()) !== file) {
