@@ -9,7 +9,6 @@ import { detach } from '../scan';
 import type { LineIndex } from '../text';
 import {
   filterSource,
-  fitsFilter,
   inLineOrder,
   isUpper,
   placeWordCounts,
@@ -98,8 +97,7 @@ export function proseWordCounts(model: TranscriptModel, filter?: WordFilter): Wo
     }
     while (m !== null && m.index < to) {
       const w = m[0];
-      if (w.length >= 3 && (!filter || fitsFilter(filter, w)) && (filter?.anyCase || isUpper(w)))
-        counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (w.length >= 3 && (filter?.anyCase || isUpper(w))) counts.set(w, (counts.get(w) ?? 0) + 1);
       searchedFrom = re.lastIndex;
       m = re.exec(source);
     }

@@ -87,33 +87,16 @@ export function wordFilterFor(names: Iterable<string>, anyCase = false): WordFil
 const LETTER_CLASS = String.raw`[\p{L}\p{M}]`;
 
 /**
- * The expression for the words that may be those `filter` lets through: a
- * `WORD` that starts with one of the initials where `WORD` would start one
- * (not after a letter, nor after a letter and an apostrophe). Its length,
- * in code points, is for the caller to check (`fitsFilter`).
+ * The expression for the words `filter` lets through: a `WORD` that starts
+ * with one of the initials where `WORD` would start one (not after a letter,
+ * nor after a letter and an apostrophe), as many code points long as the
+ * filter allows (each step of the group reads one: a letter, or an
+ * apostrophe that the word goes on after).
  */
 export function filterSource(filter: WordFilter): string {
   const L = LETTER_CLASS;
-  return `(?<!${L})(?<!${L}['’])[${escapeClass(filter.initials)}](?:${L}|['’](?!s(?!${L}))(?=${L}))*`;
-}
-
-/** The filter's bounds hold for a word of the expression (`filterSource`). */
-export function fitsFilter(filter: WordFilter, word: string): boolean {
-  if (word.length < filter.minLength) return false;
-  let points = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    // The second unit of a surrogate pair is no code point of its own.
-    if (
-      c < 0xdc00 ||
-      c > 0xdfff ||
-      i === 0 ||
-      word.charCodeAt(i - 1) < 0xd800 ||
-      word.charCodeAt(i - 1) > 0xdbff
-    )
-      points++;
-  }
-  return points >= filter.minLength && points <= filter.maxLength;
+  const step = `(?:${L}|['’](?!s(?!${L}))(?=${L}))`;
+  return `(?<!${L})(?<!${L}['’])[${escapeClass(filter.initials)}]${step}{${filter.minLength - 1},${filter.maxLength - 1}}(?!${step})`;
 }
 
 /** Whether each model's spans are in line order, by its spans (shared by a model `reread` made). */
@@ -144,8 +127,8 @@ export function spanOnLine(prose: ProseSpans, line: number): number {
  * filter's expression.
  */
 const LATIN1_LETTER = new Uint8Array(256);
-for (let c = 0; c < 256; c++)
-  LATIN1_LETTER[c] = new RegExp(LETTER_CLASS, 'u').test(String.fromCharCode(c)) ? 1 : 0;
+const LETTER = new RegExp(LETTER_CLASS, 'u');
+for (let c = 0; c < 256; c++) LATIN1_LETTER[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const SMALL_S = 0x73;
@@ -248,10 +231,7 @@ export function placeWordCounts(
     if (end === INSIDE) continue;
     if (end >= 0) {
       if (end - at >= minLength && end - at <= maxLength) length = end - at;
-    } else {
-      length = wordLengthAt(re, source, at);
-      if (length >= 0 && !fitsFilter(filter, source.slice(at, at + length))) length = -1;
-    }
+    } else length = wordLengthAt(re, source, at);
     if (
       length >= 3 &&
       (filter.anyCase || (first < 256 ? LATIN1_UPPER[first] === 1 : isUpper(source[at])))
