@@ -122,9 +122,8 @@ const TITLE_LINES = 5;
  */
 function looksLike(syntax: HeaderSyntax, source: string): boolean {
   const head = firstLines(source, TITLE_LINES + 10);
-  let first = 0;
-  while (first < head.length && first <= TITLE_LINES && !match(syntax, head[first])) first++;
-  if (first === head.length || first > TITLE_LINES) return false;
+  const first = head.slice(0, TITLE_LINES + 1).findIndex((l) => match(syntax, l));
+  if (first < 0) return false;
   // Auphonic's text (a bare transcript too) is never one of these.
   if (firstLines(source, 60).some((l) => AUPHONIC_LINE.test(l))) return false;
   const lines = head.slice(first, first + 10);
